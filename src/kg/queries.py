@@ -1,0 +1,426 @@
+"""Stored queries: discover ``queries/*.rq``, read their headers, bind parameters, run, format.
+
+A stored query is one SPARQL file with a grlc-style header of ``#+`` lines::
+
+    #+ summary: When were diplomatic relations established between two states?
+    #+ description: One row per relation, with the date and the quote that states it.
+    #+ tags: relations, dates
+    #+ param: a: iri = kgr:state/id
+    #+ param: b: iri
+    #+ param: year: xsd:gYear
+    #+ param: lang: lang = en
+
+    PREFIX kg: <https://kg.example.org/ontology#>
+    SELECT ?date ?label WHERE { ?rel kg:state ?_a, ?_b ; kg:established ?date … }
+
+Parameter convention
+  * A parameter is a variable whose name starts with ``_``: ``?_a`` is parameter ``a``
+    (``--param a=…`` on the command line). ``?__x`` (two underscores, as in grlc) is an
+    optional parameter: left unbound when not given.
+  * ``#+ param: NAME: TYPE [= DEFAULT]`` declares its type and default. TYPE is
+    ``iri``; ``literal`` (a plain string); ``lang`` (a language tag such as ``en``, bound as
+    a plain string literal, for ``FILTER(lang(?label) = ?_lang)``); or an XSD datatype
+    ``xsd:date``, ``xsd:gYear``, ``xsd:gYearMonth``, ``xsd:integer``, ``xsd:decimal``,
+    ``xsd:boolean``, … (bound as a typed literal; the value is checked).
+  * Undeclared parameters: ``?_lang`` is ``lang`` with default ``en`` (``--lang`` sets it);
+    a name ending in ``_iri`` (``?_state_iri``) is ``iri``; any other is ``literal``.
+  * A parameter without a default is required.
+  * An IRI value is an absolute IRI (``https://…``, optionally in ``<…>``) or a prefixed name
+    whose prefix the query declares or the project defines (``kgr:membership/id-apec``).
+  * Values are bound as RDF terms (see :mod:`kg.store`), never pasted into the query text;
+    a value that is not a valid term of its type is rejected with a clear error.
+
+Results are written in the W3C formats by pyoxigraph's own serializers (``json``: SPARQL
+1.1 Query Results JSON; ``csv``, ``tsv``), or as an aligned text ``table`` in which IRIs
+are shortened with the query's own prefixes.
+
+>>> text = "#+ summary: S\\n#+ param: a: iri\\nSELECT ?x WHERE { ?_a ?p ?x FILTER(lang(?x) = ?_lang) }"
+>>> q = parse("demo", text)
+>>> q.summary, sorted(q.params), q.params["lang"].default
+('S', ['a', 'lang'], 'en')
+>>> bind(q, {"a": "https://kg.example.org/id/state/id"})["_a"]
+<NamedNode value=https://kg.example.org/id/state/id>
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import paths
+from kg.errors import (FileMissing, FileUnreadable, EncodingError, FormatError, InputError,
+                       ParameterError, QueryError, UnknownQuery, UpdateRefused)
+from kg.store import Store, query_form, sparql_tokens
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+FORMATS = ("table", "csv", "tsv", "json")
+READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+# --- XSD lexical forms ---------------------------------------------------------------------
+
+def _date_ok(text: str) -> bool:
+    match = re.fullmatch(r"(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?", text)
+    if not match:
+        return False
+    try:
+        datetime.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return False
+    return True
+
+
+_TZ = r"(Z|[+-](0\d|1[0-4]):[0-5]\d)?"
+_XSD_FORMS = {
+    "string": None,
+    "boolean": re.compile(r"true|false|1|0"),
+    "integer": re.compile(r"[+-]?\d+"),
+    "int": re.compile(r"[+-]?\d+"), "long": re.compile(r"[+-]?\d+"),
+    "short": re.compile(r"[+-]?\d+"),
+    "nonNegativeInteger": re.compile(r"\+?\d+|-0+"),
+    "positiveInteger": re.compile(r"\+?0*[1-9]\d*"),
+    "decimal": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
+    "double": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN|-INF"),
+    "float": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN|-INF"),
+    "gYear": re.compile(r"-?\d{4,}" + _TZ),
+    "gYearMonth": re.compile(r"-?\d{4,}-(0[1-9]|1[0-2])" + _TZ),
+    "dateTime": re.compile(r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-4])"
+                           r":[0-5]\d:[0-5]\d(\.\d+)?" + _TZ),
+    "anyURI": None,
+}
+
+
+def lexical_ok(lexical: str, datatype: str) -> bool:
+    """False when ``lexical`` is not a valid lexical form of the XSD ``datatype`` IRI.
+
+    Datatypes this function does not know are accepted.
+
+    >>> lexical_ok("2025-02-30", XSD + "date"), lexical_ok("1975", XSD + "gYear")
+    (False, True)
+    """
+    if not datatype.startswith(XSD):
+        return True
+    local = datatype[len(XSD):]
+    if local == "date":
+        return _date_ok(lexical)
+    form = _XSD_FORMS.get(local)
+    return form is None or form.fullmatch(lexical) is not None
+
+
+# --- the model -----------------------------------------------------------------------------
+
+@dataclass
+class Param:
+    """One parameter: ``name`` as on the command line (``a`` for ``?_a``)."""
+
+    name: str
+    type: str = "literal"          # iri | literal | lang | xsd:… (a datatype)
+    default: str | None = None
+    optional: bool = False          # ``?__name``: may stay unbound
+
+    @property
+    def variable(self) -> str:
+        return ("__" if self.optional else "_") + self.name
+
+    @property
+    def required(self) -> bool:
+        return self.default is None and not self.optional
+
+
+@dataclass
+class StoredQuery:
+    name: str
+    text: str
+    path: Path | None = None
+    summary: str = ""
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    params: dict[str, Param] = field(default_factory=dict)
+
+    @property
+    def form(self) -> str | None:
+        return query_form(self.text)
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        return declared_prefixes(self.text)
+
+
+_PARAM_LINE = re.compile(r"([A-Za-z][\w-]*)\s*:\s*([\w:#/.-]+)\s*(?:=\s*(.*))?$")
+_PARAM_TYPES = ("iri", "literal", "lang")
+
+
+def declared_prefixes(text: str) -> dict[str, str]:
+    """``{prefix: iri}`` of the query's ``PREFIX`` declarations."""
+    found, tokens = {}, [t for t in sparql_tokens(text) if t[0] != "comment"]
+    for (k1, t1, _), (k2, t2, _), (k3, t3, _) in zip(tokens, tokens[1:], tokens[2:]):
+        if k1 == "word" and t1.upper() == "PREFIX" and k3 == "iri":
+            found[t2.rstrip(":") if t2.endswith(":") else ""] = t3[1:-1]
+    return found
+
+
+def parse(name: str, text: str, path: Path | None = None) -> StoredQuery:
+    """A :class:`StoredQuery` from the text of a ``.rq`` file (header and parameters)."""
+    query = StoredQuery(name=name, text=text, path=path)
+    where = str(path or name)
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped.startswith("#+"):
+            continue
+        key, _, value = stripped[2:].partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "summary":
+            query.summary = value
+        elif key == "description":
+            query.description = (query.description + " " + value).strip()
+        elif key == "tags":
+            query.tags += [t.strip(" -") for t in value.split(",") if t.strip(" -")]
+        elif key in ("param", "params"):
+            match = _PARAM_LINE.match(value)
+            if not match:
+                raise InputError("expected '#+ param: NAME: TYPE [= DEFAULT]'",
+                                 file=where, line=number, column=1)
+            pname, ptype, default = match[1], match[2], match[3]
+            if ptype not in _PARAM_TYPES and not ptype.startswith("xsd:"):
+                raise InputError(f"unknown parameter type '{ptype}' (iri, literal, lang, xsd:…)",
+                                 file=where, line=number, column=1, field=pname)
+            query.params[pname] = Param(pname, ptype, default.strip() if default else None)
+    # Parameters are the ?_name variables of the body; undeclared ones get default types.
+    for kind, token, _ in sparql_tokens(text):
+        if kind != "var" or not token[1:].startswith("_"):
+            continue
+        var = token[1:]
+        optional = var.startswith("__")
+        pname = var[2:] if optional else var[1:]
+        if not pname:
+            continue
+        param = query.params.get(pname)
+        if param is None:
+            if pname == "lang":
+                param = Param(pname, "lang", "en")
+            elif pname.endswith("_iri"):
+                param = Param(pname, "iri")
+            else:
+                param = Param(pname, "literal")
+            query.params[pname] = param
+        param.optional = param.optional or optional
+    return query
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileMissing("no such file", file=path) from None
+    except OSError as error:
+        raise FileUnreadable(error.strerror or str(error), file=path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise EncodingError("not UTF-8 text", file=path, line=line, column=column) from None
+
+
+def discover(directory=None) -> dict[str, StoredQuery]:
+    """Every stored query in ``directory`` (default ``queries/``), by name (file stem)."""
+    directory = Path(directory or paths.QUERIES_DIR)
+    found = {}
+    for path in sorted(directory.glob("*.rq")):
+        found[path.stem] = parse(path.stem, _read_text(path), path)
+    return found
+
+
+def find(name: str, directory=None) -> StoredQuery:
+    """The stored query called ``name``, or the ``.rq`` file ``name``."""
+    if name.endswith(".rq") or "/" in name:
+        path = Path(name)
+        return parse(path.stem, _read_text(path), path)
+    directory = Path(directory or paths.QUERIES_DIR)
+    path = directory / f"{name}.rq"
+    if path.is_file():
+        return parse(name, _read_text(path), path)
+    names = sorted(p.stem for p in directory.glob("*.rq"))
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    raise UnknownQuery(name, close[0] if close else None)
+
+
+# --- binding -------------------------------------------------------------------------------
+
+def _project_prefixes() -> dict[str, str]:
+    from kg.namespaces import PREFIXES  # imports rdflib: only when a CURIE needs it
+
+    return {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+def parse_iri(value: str, prefixes: dict[str, str] | None = None, *, field_name=None) -> ox.NamedNode:
+    """An absolute IRI or a prefixed name (the query's prefixes, then the project's)."""
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    absolute = re.match(r"[A-Za-z][A-Za-z0-9+.-]*://|(urn|mailto|tag):", text)
+    match = None if absolute else re.fullmatch(r"([A-Za-z][\w.-]*)?:(.*)", text, re.DOTALL)
+    if match:
+        prefix, local = match[1] or "", match[2]
+        table = dict(prefixes or {})
+        if prefix not in table:
+            table = {**_project_prefixes(), **table}
+        if prefix not in table:
+            raise ParameterError(f"'{value}' is not an IRI: unknown prefix '{prefix}:' "
+                                 f"(known: {', '.join(sorted(table))})", field=field_name)
+        if not re.fullmatch(r"[^\s<>\"{}|^`\\]*", local):
+            raise ParameterError(f"'{value}' is not a valid prefixed name", field=field_name)
+        text = table[prefix] + local
+    elif not absolute:
+        raise ParameterError(f"'{value}' is not an IRI: give an absolute IRI or a prefixed "
+                             f"name such as kgr:state/id", field=field_name)
+    try:
+        return ox.NamedNode(text)
+    except ValueError as error:
+        raise ParameterError(f"'{value}' is not a valid IRI ({error})", field=field_name) from None
+
+
+def _term(param: Param, value: str, prefixes: dict[str, str]):
+    name = param.name
+    if param.type == "iri":
+        return parse_iri(value, prefixes, field_name=name)
+    if param.type == "lang":
+        if not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", value):
+            raise ParameterError(f"'{value}' is not a language tag (such as en, id, bn, es)",
+                                 field=name)
+        return ox.Literal(value.lower())
+    if param.type == "literal":
+        return ox.Literal(value)
+    datatype = parse_iri(param.type, {"xsd": XSD, **prefixes}, field_name=name)
+    if not lexical_ok(value, datatype.value):
+        raise ParameterError(f"'{value}' is not a valid {param.type}", field=name)
+    return ox.Literal(value, datatype=datatype)
+
+
+def bind(query: StoredQuery, values: dict[str, str] | None = None,
+         lang: str | None = None) -> dict[str, object]:
+    """``{variable: term}`` for the query's parameters from ``{name: text}`` values."""
+    values = dict(values or {})
+    if lang is not None and "lang" in query.params:
+        values.setdefault("lang", lang)
+    unknown = sorted(set(values) - set(query.params))
+    if unknown:
+        known = ", ".join(sorted(query.params)) or "none"
+        raise ParameterError(f"query '{query.name}' has no parameter '{unknown[0]}' "
+                             f"(its parameters: {known})", field=unknown[0])
+    bound = {}
+    prefixes = query.prefixes
+    for name, param in query.params.items():
+        value = values.get(name, param.default)
+        if value is None:
+            if param.required:
+                raise ParameterError(f"query '{query.name}' needs --param {name}=<{param.type}>",
+                                     field=name)
+            continue
+        bound[param.variable] = _term(param, value, prefixes)
+    return bound
+
+
+def parse_assignments(items) -> dict[str, str]:
+    """``["a=kgr:state/id", …]`` → ``{"a": "kgr:state/id"}``."""
+    values = {}
+    for item in items or ():
+        name, sep, value = item.partition("=")
+        name = name.strip().lstrip("?$").lstrip("_")
+        if not sep or not name:
+            raise ParameterError(f"expected --param NAME=VALUE, got '{item}'")
+        values[name] = value
+    return values
+
+
+# --- running -------------------------------------------------------------------------------
+
+def run(store: Store, query: StoredQuery, values=None, lang=None):
+    """Run a stored query with its parameters bound; returns the store's result object."""
+    check_readable(query.text)
+    return store.query(query.text, bind(query, values, lang))
+
+
+def adhoc(text: str) -> StoredQuery:
+    """An ad-hoc query (``kg query -e``): the project's prefixes are predeclared."""
+    declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _project_prefixes().items()
+                       if p not in declared_prefixes(text))
+    return parse("-e", declared + text)
+
+
+# --- formatting ----------------------------------------------------------------------------
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def show(term, prefixes: dict[str, str]) -> str:
+    """A term for a table cell: a prefixed name, ``<iri>``, a literal's text, ``_:b``."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, iri in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
+            local = term.value[len(iri):]
+            if term.value.startswith(iri) and re.fullmatch(r"[\w\-./]*", local):
+                return f"{prefix}:{local}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())
+    return str(term)
+
+
+def table(variables: list[str], rows: list[list], prefixes: dict[str, str]) -> str:
+    cells = [[show(t, prefixes) for t in row] for row in rows]
+    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
+
+    def line(values):
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(variables), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def render(result, fmt: str = "table", prefixes: dict[str, str] | None = None) -> bytes:
+    """Serialize a query result: ``table``, ``csv``, ``tsv`` or ``json`` (W3C formats).
+
+    A graph result (CONSTRUCT, DESCRIBE) is written as Turtle whatever the format.
+    """
+    prefixes = dict(prefixes or {})
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown result format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        if fmt != "table":
+            kind = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                    "json": ox.QueryResultsFormat.JSON}[fmt]
+            data = result.serialize(format=kind)
+            return data if data.endswith(b"\n") else data + b"\n"
+        if isinstance(result, ox.QueryBoolean):
+            return b"true\n" if bool(result) else b"false\n"
+        names = [v.value for v in result.variables]
+        rows = [[solution[n] for n in names] for solution in result]
+        return table(names, rows, prefixes).encode()
+    triples = sorted(result, key=str)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes or None)
+
+
+def describe_all(directory=None) -> list[tuple[str, str]]:
+    """``(name, summary)`` of every stored query, for ``kg queries``."""
+    return [(q.name, q.summary) for q in discover(directory).values()]
+
+
+def check_readable(text: str) -> None:
+    """Refuse SPARQL updates before they reach a store."""
+    form = query_form(text)
+    if form is None:
+        raise QueryError("empty query")
+    if form not in READ_FORMS:
+        raise UpdateRefused(f"kg query runs read-only queries; {form} is an update "
+                            f"(use `kg add` to add triples)")
