@@ -1,0 +1,110 @@
+"""Export the store: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
+
+Dataset formats (TriG, N-Quads, JSON-LD) keep one named graph per source document (and the
+reference, ontology, inferred and curated graphs); triple formats (Turtle, N-Triples,
+RDF/XML) hold the union of all graphs, each triple once.
+
+Output is deterministic: statements are sorted (graph, subject, then ``rdf:type`` first, then
+predicate and object), prefixes are the project's (``kg.namespaces.PREFIXES``) in their
+fixed order, so exporting an unchanged store twice gives byte-identical files. Writing to a
+file is atomic: a temporary file beside it, then a rename.
+
+>>> import tempfile, pyoxigraph as ox
+>>> from kg.store import open_store
+>>> path = tempfile.mkdtemp() + "/store"
+>>> with open_store(path, read_only=False, create=True) as store:
+...     _ = store.add([ox.Quad(ox.NamedNode("https://kg.example.org/id/state/id"),
+...         ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Indonesia", language="en"),
+...         ox.NamedNode("https://kg.example.org/id/graph/reference"))])
+>>> with open_store(path) as store:
+...     print(export(store, "turtle").decode().splitlines()[-1])
+kgr:state\\/id rdfs:label "Indonesia"@en .
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import FileUnreadable, FormatError
+from kg.store import RDF_TYPE, Store
+
+FORMATS = {
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, False),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
+    "xml": (ox.RdfFormat.RDF_XML, False),
+}
+
+
+def prefixes() -> dict[str, str]:
+    from kg.namespaces import PREFIXES
+
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def _term_key(term) -> tuple:
+    # IRIs before blank nodes before literals; then the N-Triples text (stable).
+    order = 0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2
+    return (order, str(term))
+
+
+def _triple_key(t) -> tuple:
+    return (_term_key(t.subject), t.predicate != RDF_TYPE, str(t.predicate), _term_key(t.object))
+
+
+def _graph_key(g) -> tuple:
+    return (0, "") if isinstance(g, ox.DefaultGraph) else (1, str(g))
+
+
+def statements(store: Store, dataset: bool) -> list:
+    """The store's quads (``dataset``) or the union's triples, sorted."""
+    if dataset:
+        return sorted(store.quads(), key=lambda q: (_graph_key(q.graph_name), _triple_key(q.triple)))
+    return sorted({q.triple for q in store.quads()}, key=_triple_key)
+
+
+def export(store: Store, fmt: str = "turtle") -> bytes:
+    """The store serialized in ``fmt`` (a key of :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
+    rdf_format, dataset = FORMATS[fmt]
+    return ox.serialize(statements(store, dataset), format=rdf_format, prefixes=prefixes())
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    except OSError as error:
+        raise FileUnreadable(f"cannot write: {error.strerror or error}", file=path) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise FileUnreadable(f"cannot write: {error.strerror or error}", file=path) from None
+        raise
+
+
+def export_to(store: Store, fmt: str, output: Path | None = None) -> None:
+    """Export to the file ``output`` (atomically), or to standard output."""
+    data = export(store, fmt)
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(Path(output), data)
