@@ -1,0 +1,347 @@
+"""Validate a batch of new triples against the shapes and the ontology, in the store's context.
+
+Only what the batch touches is validated:
+
+* focus nodes: the subjects of the batch and its IRI objects (not the classes it types with);
+* data graph: the batch, the store's triples about those nodes (their outgoing triples, and
+  the types of the nodes they point to: one hop), and the ontology's ``rdfs:subClassOf``
+  hierarchy so that ``sh:targetClass``/``sh:class`` see subclasses;
+* pyshacl runs with ``focus_nodes`` and ``inference="none"``.
+
+Two checks SHACL shapes cannot make on their own are added as violations in the same report:
+a ``kg:`` class or property the ontology does not declare, and a literal whose lexical form
+is not valid for its XSD datatype (``"abc"^^xsd:date``).
+
+Nothing here prints; :func:`validate` returns a :class:`ValidationReport`. :func:`add`
+validates a batch and, if it conforms, inserts it into one graph (``kgr:graph/curated`` by
+default) in one transaction; a rejected batch opens the store read-only only, so its
+directory stays byte-identical.
+
+>>> fmt = rdf_format(Path("batch.ttl"))
+>>> fmt.name
+'Turtle'
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import paths
+from kg.errors import (EmptyInput, FileMissing, FileUnreadable, EncodingError, FormatError,
+                       ParseError, UnknownPrefix)
+from kg.queries import XSD, lexical_ok
+from kg.store import RDF_TYPE, Store, open_store
+
+RDFS_SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+OWL = "http://www.w3.org/2002/07/owl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+CLASS_TYPES = {OWL + "Class", RDFS + "Class", RDFS + "Datatype"}
+PROPERTY_TYPES = {RDF + "Property", OWL + "ObjectProperty", OWL + "DatatypeProperty",
+                  OWL + "AnnotationProperty", OWL + "FunctionalProperty",
+                  OWL + "InverseFunctionalProperty", OWL + "TransitiveProperty",
+                  OWL + "SymmetricProperty", OWL + "AsymmetricProperty",
+                  OWL + "ReflexiveProperty", OWL + "IrreflexiveProperty"}
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
+}
+EXTENSIONS = {
+    ".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".nq": "nquads",
+    ".trig": "trig", ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "xml", ".xml": "xml",
+    ".owl": "xml", ".n3": "n3",
+}
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
+    """The format named ``name``, or the one ``path``'s extension implies."""
+    key = name or EXTENSIONS.get(path.suffix.lower())
+    if key not in FORMATS:
+        if name:
+            raise FormatError(f"unknown format '{name}' (choose from {', '.join(FORMATS)})")
+        raise FormatError(f"cannot tell the RDF format from the extension '{path.suffix}'; "
+                          f"use --format", file=path)
+    return FORMATS[key]
+
+
+def read_file(path, fmt: str | None = None) -> list[ox.Quad]:
+    """The quads in one RDF file; every failure is a :class:`~kg.errors.KgError` with a place."""
+    path = Path(path)
+    rdf = rdf_format(path, fmt)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileMissing("no such file", file=path) from None
+    except IsADirectoryError:
+        raise FileUnreadable("is a directory", file=path) from None
+    except OSError as error:
+        raise FileUnreadable(error.strerror or str(error), file=path) from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise EncodingError("not UTF-8 text", file=path, line=line, column=column) from None
+    try:
+        quads = list(ox.parse(data, format=rdf))
+    except SyntaxError as error:
+        message = str(error.msg or error)
+        if ": " in message and message.startswith("Parser error"):
+            message = message.split(": ", 1)[1]
+        kind = UnknownPrefix if "prefix" in message.lower() and "declared" in message else ParseError
+        raise kind(message, file=path, line=error.lineno, column=error.offset) from None
+    except (ValueError, OSError) as error:
+        raise ParseError(str(error), file=path) from None
+    if not quads:
+        raise EmptyInput("no triples in this file", file=path)
+    return quads
+
+
+@dataclass
+class Delta:
+    """A batch of new triples, and which file each subject came from."""
+
+    quads: list[ox.Quad]
+    origin: dict = field(default_factory=dict)  # subject -> file
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        return sorted({q.triple for q in self.quads}, key=str)
+
+
+def read_delta(files, fmt: str | None = None) -> Delta:
+    delta = Delta([])
+    for path in files:
+        for quad in read_file(path, fmt):
+            delta.quads.append(quad)
+            delta.origin.setdefault(quad.subject, str(path))
+    return delta
+
+
+# --- the report ----------------------------------------------------------------------------
+
+@dataclass
+class Violation:
+    focus: str
+    path: str | None
+    message: str
+    severity: str = "Violation"
+    value: str | None = None
+    source: str = "shacl"          # shacl | ontology | datatype
+    file: str | None = None
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    violations: list[Violation]
+    graph: object                   # rdflib.Graph: the SHACL validation report
+    focus_nodes: list[str] = field(default_factory=list)
+    triples: int = 0
+
+    def turtle(self) -> bytes:
+        return self.graph.serialize(format="turtle").encode()
+
+
+def compact(iri: str | None) -> str:
+    """``kgr:state/id`` for a project IRI, ``<iri>`` otherwise."""
+    if iri is None:
+        return "-"
+    from kg.namespaces import PREFIXES
+
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+        if iri.startswith(str(namespace)) and len(iri) > len(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)):]}"
+    return iri if iri.startswith("_:") else f"<{iri}>"
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+def _ontology(path) -> list[ox.Triple]:
+    return [q.triple for q in read_file(Path(path))]
+
+
+def declared_terms(ontology: list[ox.Triple]) -> tuple[set[str], set[str]]:
+    """(classes, properties) the ontology declares."""
+    classes, properties = set(), set()
+    for t in ontology:
+        if t.predicate == RDF_TYPE and isinstance(t.object, ox.NamedNode):
+            if t.object.value in CLASS_TYPES:
+                classes.add(t.subject.value if isinstance(t.subject, ox.NamedNode) else "")
+            elif t.object.value in PROPERTY_TYPES:
+                properties.add(t.subject.value if isinstance(t.subject, ox.NamedNode) else "")
+    return classes, properties
+
+
+def term_checks(delta: Delta, ontology: list[ox.Triple]) -> list[Violation]:
+    """Undeclared ``kg:`` classes and properties; ill-typed literals."""
+    from kg.namespaces import KG
+
+    kg = str(KG)
+    classes, properties = declared_terms(ontology)
+    found = []
+    for t in delta.triples:
+        focus, where = str(t.subject.value), delta.origin.get(t.subject)
+        if t.predicate.value.startswith(kg) and t.predicate.value not in properties:
+            kind = "a class, not a property" if t.predicate.value in classes else "not declared"
+            found.append(Violation(focus, t.predicate.value,
+                                   f"property {compact(t.predicate.value)} is {kind} in the ontology",
+                                   source="ontology", file=where))
+        if (t.predicate == RDF_TYPE and isinstance(t.object, ox.NamedNode)
+                and t.object.value.startswith(kg) and t.object.value not in classes):
+            found.append(Violation(focus, t.predicate.value,
+                                   f"class {compact(t.object.value)} is not declared in the ontology",
+                                   value=t.object.value, source="ontology", file=where))
+        if isinstance(t.object, ox.Literal) and t.object.datatype.value.startswith(XSD):
+            if not lexical_ok(t.object.value, t.object.datatype.value):
+                found.append(Violation(
+                    focus, t.predicate.value,
+                    f'"{t.object.value}" is not a valid {compact(t.object.datatype.value)}',
+                    value=str(t.object), source="datatype", file=where))
+    return found
+
+
+def focus_nodes(delta: Delta) -> list:
+    nodes = set()
+    for t in delta.triples:
+        nodes.add(t.subject)
+        if isinstance(t.object, ox.NamedNode) and t.predicate != RDF_TYPE:
+            nodes.add(t.object)
+    return sorted(nodes, key=str)
+
+
+@contextlib.contextmanager
+def _quiet_rdflib():
+    """rdflib logs a traceback for each ill-typed literal; those are reported as violations."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _to_rdflib(triples):
+    import rdflib
+
+    graph = rdflib.Graph()
+    if triples:
+        with _quiet_rdflib():
+            graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+def _add_results(report_graph, violations: list[Violation]) -> None:
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import RDF as R, SH
+
+    reports = list(report_graph.subjects(R.type, SH.ValidationReport))
+    for v in violations:
+        node = BNode()
+        for report in reports:
+            report_graph.add((report, SH.result, node))
+        report_graph.add((node, R.type, SH.ValidationResult))
+        report_graph.add((node, SH.focusNode, BNode(v.focus[2:]) if v.focus.startswith("_:")
+                          else URIRef(v.focus)))
+        if v.path:
+            report_graph.add((node, SH.resultPath, URIRef(v.path)))
+        report_graph.add((node, SH.resultMessage, Literal(v.message)))
+        report_graph.add((node, SH.resultSeverity, SH.Violation))
+        report_graph.add((node, SH.sourceConstraintComponent,
+                          URIRef("https://kg.example.org/ontology#" +
+                                 ("UndeclaredTermComponent" if v.source == "ontology"
+                                  else "LexicalFormComponent"))))
+    if violations:
+        for report in reports:
+            report_graph.set((report, SH.conforms, Literal(False)))
+
+
+def _shacl_violations(report_graph, delta: Delta) -> list[Violation]:
+    from rdflib.namespace import RDF as R, SH
+    from rdflib import URIRef
+
+    found = []
+    for result in report_graph.subjects(R.type, SH.ValidationResult):
+        focus = report_graph.value(result, SH.focusNode)
+        path = report_graph.value(result, SH.resultPath)
+        message = report_graph.value(result, SH.resultMessage)
+        severity = report_graph.value(result, SH.resultSeverity)
+        value = report_graph.value(result, SH.value)
+        focus_text = str(focus) if isinstance(focus, URIRef) else f"_:{focus}"
+        found.append(Violation(
+            focus_text, str(path) if isinstance(path, URIRef) else None,
+            " ".join(str(message or "constraint not met").split()),
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            value=None if value is None else str(value),
+            file=delta.origin.get(ox.NamedNode(str(focus)) if isinstance(focus, URIRef) else None)))
+    return found
+
+
+def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None) -> ValidationReport:
+    """Validate an already-read batch against ``shapes`` and ``ontology`` (file paths)."""
+    import pyshacl
+    from kg.namespaces import bind_prefixes
+
+    ontology_triples = _ontology(ontology or paths.ONTOLOGY_FILE)
+    shapes_graph = _to_rdflib([q.triple for q in read_file(Path(shapes or paths.SHAPES_FILE))])
+    nodes = focus_nodes(delta)
+    context = store.describe(n for n in nodes if isinstance(n, ox.NamedNode)) if store else []
+    hierarchy = [t for t in ontology_triples if t.predicate == RDFS_SUBCLASS]
+    data = _to_rdflib(sorted(set(delta.triples) | set(context) | set(hierarchy), key=str))
+    iris = [n.value for n in nodes if isinstance(n, ox.NamedNode)]
+    with _quiet_rdflib():
+        conforms, report_graph, _ = pyshacl.validate(
+            data, shacl_graph=shapes_graph, inference="none", focus_nodes=iris or None,
+            allow_warnings=False)
+    violations = _shacl_violations(report_graph, delta)
+    extra = term_checks(delta, ontology_triples)
+    _add_results(report_graph, extra)
+    bind_prefixes(report_graph)
+    violations = sorted(violations + extra, key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationReport(conforms=bool(conforms) and not extra, violations=violations,
+                            graph=report_graph, focus_nodes=iris, triples=len(delta.triples))
+
+
+def validate(files, store=None, *, shapes=None, ontology=None, fmt: str | None = None) -> ValidationReport:
+    """Validate the RDF ``files`` in the context of ``store`` (a Store, a location, or None)."""
+    delta = read_delta(files, fmt)
+    if store is None or isinstance(store, Store):
+        return validate_delta(delta, store, shapes, ontology)
+    with open_store(store, read_only=True) as opened:
+        return validate_delta(delta, opened, shapes, ontology)
+
+
+@dataclass
+class AddResult:
+    report: ValidationReport
+    added: int
+    graph: str
+
+
+def default_graph() -> str:
+    from kg.namespaces import KGR
+
+    return str(KGR["graph/curated"])
+
+
+def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=None,
+        fmt: str | None = None) -> AddResult:
+    """Validate ``files``; if they conform, insert them into ``graph`` in one transaction."""
+    target = graph or default_graph()
+    delta = read_delta(files, fmt)
+    with open_store(store, read_only=True) as opened:
+        report = validate_delta(delta, opened, shapes, ontology)
+    if not report.conforms:
+        return AddResult(report, 0, target)
+    with open_store(store, read_only=False) as opened:
+        added = opened.add(delta.triples, graph=ox.NamedNode(target))
+    return AddResult(report, added, target)
