@@ -140,6 +140,7 @@ class StoredQuery:
     description: str = ""
     tags: list[str] = field(default_factory=list)
     params: dict[str, Param] = field(default_factory=dict)
+    default_prefixes: dict[str, str] = field(default_factory=dict)  # predeclared (``-e``)
 
     @property
     def form(self) -> str | None:
@@ -147,7 +148,8 @@ class StoredQuery:
 
     @property
     def prefixes(self) -> dict[str, str]:
-        return declared_prefixes(self.text)
+        """The prefixes the query can use: predeclared ones, then its own declarations."""
+        return {**self.default_prefixes, **declared_prefixes(self.text)}
 
 
 _PARAM_LINE = re.compile(r"([A-Za-z][\w-]*)\s*:\s*([\w:#/.-]+)\s*(?:=\s*(.*))?$")
@@ -342,14 +344,20 @@ def parse_assignments(items) -> dict[str, str]:
 def run(store: Store, query: StoredQuery, values=None, lang=None):
     """Run a stored query with its parameters bound; returns the store's result object."""
     check_readable(query.text)
-    return store.query(query.text, bind(query, values, lang))
+    bindings = bind(query, values, lang)
+    try:
+        return store.query(query.text, bindings, prefixes=query.default_prefixes or None)
+    except QueryError as error:
+        if error.file is None:
+            error.file = str(query.path or query.name)
+        raise
 
 
 def adhoc(text: str) -> StoredQuery:
     """An ad-hoc query (``kg query -e``): the project's prefixes are predeclared."""
-    declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _project_prefixes().items()
-                       if p not in declared_prefixes(text))
-    return parse("-e", declared + text)
+    query = parse("-e", text)
+    query.default_prefixes = _project_prefixes()
+    return query
 
 
 # --- formatting ----------------------------------------------------------------------------

@@ -307,6 +307,10 @@ class OxigraphStore(Store):
                 text, use_default_graph_as_union=True, prefixes=dict(prefixes or {}) or None,
                 substitutions={ox.Variable(n): t for n, t in subst.items()} or None)
         except SyntaxError as error:
+            where = re.match(r"error at (\d+):(\d+): (.*)", str(error), re.DOTALL)
+            if where:
+                raise QueryError(f"SPARQL syntax error: {where[3]}", line=int(where[1]),
+                                 column=int(where[2])) from None
             raise QueryError(f"SPARQL syntax error: {error}") from None
         except (RuntimeError, ValueError) as error:
             raise QueryError(str(error)) from None

@@ -1,0 +1,349 @@
+"""The ``kg`` command: argument wiring, printing and exit codes only.
+
+Every command is a thin client of a library module (:mod:`kg.build`, :mod:`kg.queries`,
+:mod:`kg.export`, :mod:`kg.validate`). Heavy libraries (rdflib, pyshacl, owlready2) are
+imported inside the commands that need them, so ``kg query`` starts with pyoxigraph only.
+
+Exit codes (:mod:`kg.errors`): 0 success / conforms, 1 violations, 2 error, 130 interrupted.
+An error is one line on standard error, ``kg: error: <file>:<line>:<col>: <message>``,
+never a traceback (set ``KG_DEBUG=1`` to see one).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import (EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, KgError,
+                       NotAvailable, ParseError)
+
+LANGS = ("bn", "id", "en", "es")
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+RDF_INPUT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
+
+
+def _err(message: str) -> None:
+    print(f"kg: error: {' '.join(str(message).split())}", file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    print(f"kg: {message}", file=sys.stderr)
+
+
+def _store_location(args) -> str:
+    from kg import paths
+
+    return str(getattr(args, "store", None) or os.environ.get("KG_STORE") or paths.DEFAULT_STORE)
+
+
+def _out(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+# --- commands ------------------------------------------------------------------------------
+
+def cmd_build(args) -> int:
+    """Build the graph from the source documents into the store.
+
+    Example: kg build --sources data/sources --store build/store
+    """
+    from kg import paths
+
+    try:
+        from kg.build import build
+    except ImportError as error:
+        raise NotAvailable(f"the build pipeline is not available ({error})") from None
+    sources = Path(args.sources or paths.SOURCES_DIR)
+    if not sources.is_dir():
+        raise KgError("no such directory", file=sources)
+    report = build(sources=sources, store=Path(_store_location(args)), reason=not args.no_reason,
+                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)))
+    if report is not None:
+        print(report)
+    return EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    """Extract the facts of one document and print them (Turtle or JSON lines).
+
+    Example: kg extract data/sources/000_1a2cc20a6141a03d.txt --lang bn
+    """
+    try:
+        from kg.build import extract_document
+    except ImportError as error:
+        raise NotAvailable(f"extraction is not available ({error})") from None
+    path = Path(args.file)
+    if not path.is_file():
+        raise KgError("no such file", file=path)
+    graph = extract_document(path, args.lang)
+    if args.format == "turtle":
+        from kg.namespaces import bind_prefixes
+
+        bind_prefixes(graph)
+        _out(graph.serialize(format="turtle").encode())
+    else:
+        import json
+
+        def term(t):
+            kind = type(t).__name__
+            if kind == "URIRef":
+                return {"type": "uri", "value": str(t)}
+            if kind == "BNode":
+                return {"type": "bnode", "value": str(t)}
+            item = {"type": "literal", "value": str(t)}
+            if t.language:
+                item["xml:lang"] = t.language
+            elif t.datatype:
+                item["datatype"] = str(t.datatype)
+            return item
+
+        lines = [json.dumps({"s": term(s), "p": term(p), "o": term(o)}, ensure_ascii=False)
+                 for s, p, o in sorted(graph)]
+        _out(("\n".join(lines) + "\n").encode() if lines else b"")
+    return EXIT_OK
+
+
+def cmd_query(args) -> int:
+    """Run a stored query (by name or .rq file) or an ad-hoc one (-e) and print the results.
+
+    Example: kg query relations --param a=kgr:state/id --param b=kgr:state/pe --lang id
+    """
+    from kg import queries
+    from kg.store import open_store
+
+    if bool(args.name) == bool(args.expression):
+        raise KgError("give a stored query name (see `kg queries`) or -e 'SPARQL', not both")
+    values = queries.parse_assignments(args.param)
+    if args.expression:
+        query = queries.adhoc(args.expression)
+    else:
+        query = queries.find(args.name, args.queries_dir)
+    queries.check_readable(query.text)
+    bindings_check = queries.bind(query, values, args.lang)  # fail before opening the store
+    del bindings_check
+    with open_store(_store_location(args), read_only=True) as store:
+        result = queries.run(store, query, values, args.lang)
+        data = queries.render(result, args.format, query.prefixes)
+    _out(data)
+    return EXIT_OK
+
+
+def cmd_queries(args) -> int:
+    """List the stored queries with their summaries.
+
+    Example: kg queries
+    """
+    from kg import paths, queries
+
+    directory = Path(args.queries_dir or paths.QUERIES_DIR)
+    found = queries.describe_all(directory)
+    if not found:
+        _note(f"no stored queries in {directory}")
+        return EXIT_OK
+    width = max(len(name) for name, _ in found)
+    _out("".join(f"{name:<{width}}  {summary}\n" for name, summary in found).encode())
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    """Export the whole graph (datasets keep one named graph per document).
+
+    Example: kg export --format trig -o build/kg.trig
+    """
+    from kg import export
+    from kg.store import open_store
+
+    with open_store(_store_location(args), read_only=True) as store:
+        export.export_to(store, args.format, Path(args.output) if args.output else None)
+    return EXIT_OK
+
+
+def _print_violations(report) -> None:
+    from kg.validate import compact
+
+    lines = []
+    for v in report.violations:
+        where = f"{v.file}: " if v.file else ""
+        severity = "" if v.severity == "Violation" else f"[{v.severity}] "
+        lines.append(f"{where}{compact(v.focus)} {compact(v.path)}: {severity}{v.message}\n")
+    _out("".join(lines).encode())
+
+
+def _write_report(report, path) -> None:
+    if path:
+        from kg.export import write_atomic
+
+        write_atomic(Path(path), report.turtle())
+
+
+def cmd_validate(args) -> int:
+    """Validate RDF files against the shapes and the ontology, in the context of the store.
+
+    Example: kg validate batch.ttl --report report.ttl
+    """
+    from kg import validate
+
+    report = validate.validate(args.files, _store_location(args), shapes=args.shapes,
+                               ontology=args.ontology, fmt=args.format)
+    _write_report(report, args.report)
+    if report.conforms:
+        _note(f"conforms: {report.triples} triples, {len(report.focus_nodes)} focus nodes")
+        return EXIT_OK
+    _print_violations(report)
+    _note(f"{len(report.violations)} violation(s)")
+    return EXIT_VIOLATIONS
+
+
+def cmd_add(args) -> int:
+    """Validate RDF files and, if they conform, add them to the store in one transaction.
+
+    Example: kg add batch.ttl --graph kgr:graph/curated/news-2025-01
+    """
+    from kg import validate
+
+    graph = None
+    if args.graph:
+        from kg.queries import parse_iri
+        from kg.store import curated_prefix
+
+        graph = parse_iri(args.graph, field_name="--graph").value
+        if not graph.startswith(curated_prefix()):
+            _note(f"warning: {graph} is not a curated graph; `kg build` will replace it")
+    result = validate.add(args.files, _store_location(args), graph=graph, shapes=args.shapes,
+                          ontology=args.ontology, fmt=args.format)
+    _write_report(result.report, args.report)
+    if not result.report.conforms:
+        _print_violations(result.report)
+        _note(f"{len(result.report.violations)} violation(s); nothing was added")
+        return EXIT_VIOLATIONS
+    _note(f"added {result.added} triples to <{result.graph}>")
+    return EXIT_OK
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit code 2) like every other error."""
+
+    def error(self, message):
+        raise KgError(f"{message} (see `{self.prog} --help`)")
+
+
+def _command(subparsers, name, function, parents, help_text):
+    doc = function.__doc__.strip().splitlines()
+    example = next((line.strip() for line in doc if line.strip().startswith("Example:")), "")
+    parser = subparsers.add_parser(name, help=help_text, description=doc[0], epilog=example,
+                                   parents=parents,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(func=function)
+    return parser
+
+
+def parser() -> argparse.ArgumentParser:
+    store_option = _Parser(add_help=False)
+    store_option.add_argument("--store", metavar="DIR|URL", default=argparse.SUPPRESS,
+                              help="the store: a directory or a SPARQL endpoint URL "
+                                   "(default $KG_STORE or build/store)")
+    main = _Parser(
+        prog="kg", description="A knowledge graph of bilateral diplomatic relations.",
+        epilog="Exit codes: 0 success/conforms, 1 violations, 2 error, 130 interrupted.\n"
+               "Example: kg query relations --lang id",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    main.add_argument("--version", action="version", version=f"kg {__version__}")
+    main.add_argument("--store", metavar="DIR|URL", default=None,
+                      help="the store: a directory or a SPARQL endpoint URL "
+                           "(default $KG_STORE or build/store)")
+    sub = main.add_subparsers(dest="command", metavar="COMMAND")
+    parents = [store_option]
+
+    p = _command(sub, "build", cmd_build, parents, "build the graph from the sources into the store")
+    p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
+    p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
+
+    p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", required=True, choices=LANGS, help="the document's language")
+    p.add_argument("--format", default="turtle", choices=("turtle", "jsonl"))
+
+    p = _command(sub, "query", cmd_query, parents, "run a stored or ad-hoc SPARQL query")
+    p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="stored query (see `kg queries`)")
+    p.add_argument("-e", "--expression", metavar="SPARQL", help="run this read-only query instead")
+    p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", default=[],
+                   help="bind parameter ?_NAME (IRIs as kgr:… or <https://…>)")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (?_lang; default en)")
+    p.add_argument("--format", "-f", choices=RESULT_FORMATS, default="table")
+    p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
+
+    p = _command(sub, "queries", cmd_queries, [], "list the stored queries")
+    p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
+
+    p = _command(sub, "export", cmd_export, parents, "export the graph")
+    p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+
+    for name, function, help_text in (
+            ("validate", cmd_validate, "validate RDF files against the shapes, in the store's context"),
+            ("add", cmd_add, "validate RDF files and add them to the store if they conform")):
+        p = _command(sub, name, function, parents, help_text)
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--report", metavar="FILE", help="write the SHACL report here (Turtle)")
+        p.add_argument("--format", choices=RDF_INPUT_FORMATS,
+                       help="input format (default: from the file extension)")
+        p.add_argument("--shapes", metavar="FILE", help="SHACL shapes (default ontology/shapes.ttl)")
+        p.add_argument("--ontology", metavar="FILE", help="ontology (default ontology/kg.ttl)")
+        if name == "add":
+            p.add_argument("--graph", metavar="IRI",
+                           help="target graph (default kgr:graph/curated; only graphs under "
+                                "kgr:graph/curated survive `kg build`)")
+    return main
+
+
+def main(argv=None) -> int:
+    """Run ``kg`` with ``argv``; returns the exit code."""
+    try:
+        try:
+            args = parser().parse_args(argv)
+        except SystemExit as exit_:  # argparse: --help, --version
+            return EXIT_OK if exit_.code in (0, None) else EXIT_ERROR
+        if not getattr(args, "func", None):
+            parser().print_help(sys.stderr)
+            return EXIT_ERROR
+        return args.func(args)
+    except KgError as error:
+        _err(error)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        _err("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except UnicodeDecodeError as error:
+        _err(f"not UTF-8 text at byte {error.start}")
+        return EXIT_ERROR
+    except SyntaxError as error:
+        _err(ParseError(error.msg or str(error), file=error.filename, line=error.lineno,
+                        column=error.offset))
+        return EXIT_ERROR
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _err(f"{where}{error.strerror or error}")
+        return EXIT_ERROR
+    except Exception as error:  # a bug: still one line, unless debugging
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _err(f"internal error: {type(error).__name__}: {error} (KG_DEBUG=1 shows the traceback)")
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())
