@@ -259,7 +259,41 @@ def _is_store_dir(path: Path) -> bool:
     return (path / "CURRENT").is_file()
 
 
+_OPEN_READ_WRITE: set[str] = set()  # stores this process holds open read-write
+
+
+def _probe_lock(path: Path) -> None:
+    """Raise StoreLocked if another process holds the store, without touching its files.
+
+    RocksDB rotates its info LOG before it tries the lock, so a failed read-write open
+    would change the directory; asking the lock first (POSIX ``lockf``, the lock RocksDB
+    takes) keeps it byte-identical. Skipped for a store this process holds: closing our
+    probe's descriptor would release RocksDB's own lock.
+    """
+    lock = path / "LOCK"
+    if str(path.resolve()) in _OPEN_READ_WRITE or not lock.is_file():
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: RocksDB's own error is all we get
+        return
+    try:
+        descriptor = os.open(lock, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreLocked(f"store {path} is in use by another process") from None
+        fcntl.lockf(descriptor, fcntl.LOCK_UN)
+    finally:
+        os.close(descriptor)
+
+
 def _open_oxigraph(path: Path, read_only: bool):
+    if not read_only:
+        _probe_lock(path)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as error:
@@ -286,6 +320,8 @@ class OxigraphStore(Store):
             if read_only:
                 raise StoreMissing(f"no store at {self.path}; run `kg build` first")
         self._store = _open_oxigraph(self.path, read_only)
+        if not read_only:
+            _OPEN_READ_WRITE.add(str(self.path.resolve()))
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
@@ -293,6 +329,8 @@ class OxigraphStore(Store):
                 self._store.flush()
             self._store = None
             gc.collect()  # drop RocksDB (and its lock) now, not at some later collection
+            if not self.read_only:
+                _OPEN_READ_WRITE.discard(str(self.path.resolve()))
 
     def _require_open(self):
         if self._store is None:
