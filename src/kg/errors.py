@@ -125,3 +125,23 @@ class EndpointError(StoreError):
 
 class NotAvailable(KgError):
     """A part of the pipeline this command needs is not installed or not written yet."""
+
+
+# --- sources and extraction ----------------------------------------------------------
+
+class RuleError(KgError):
+    """A rule or lexicon file that cannot be used (YAML error, missing key, bad pattern)."""
+
+
+class CatalogError(KgError):
+    """The source catalog is missing, malformed, or names a file that is not there."""
+
+
+class ExtractionError(KgError):
+    """One document could not be extracted (the others still build)."""
+
+
+class BuildInvalid(KgError):
+    """The built graph does not conform to the shapes or is inconsistent: exit 1, store unchanged."""
+
+    exit_code = EXIT_VIOLATIONS

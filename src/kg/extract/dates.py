@@ -1,0 +1,81 @@
+"""Dates in text, kept as precise as stated, with years resolved from context when missing.
+
+>>> resolve_year(4, 10, weekday=4, candidates=[2024, 2025])
+(2024, 'year 2024 taken from the year the document mentions (2024, 2025) in which day 4 of month 10 falls on the stated weekday')
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+
+from ..facts import PartialDate
+
+
+def month_names(language: str, extra: dict[str, int] | None = None) -> dict[str, int]:
+    """Month names and abbreviations of ``language`` from CLDR (babel), plus ``extra``.
+
+    >>> month_names("id")["agustus"]
+    8
+    """
+    locale = Locale.parse(language)
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                names[name.casefold().rstrip(".")] = number
+    for name, number in (extra or {}).items():
+        names[name.casefold()] = int(number)
+    return names
+
+
+def weekday_names(language: str, extra: dict[str, int] | None = None) -> dict[str, int]:
+    """Weekday names of ``language`` (CLDR) mapped to Python's weekday numbers (Monday 0).
+
+    >>> weekday_names("id")["jumat"]
+    4
+    """
+    locale = Locale.parse(language)
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in locale.days[context]["wide"].items():
+            names[name.casefold()] = number
+    for name, number in (extra or {}).items():
+        names[name.casefold()] = int(number)
+    return names
+
+
+def resolve_year(day: int, month: int, weekday: int | None, candidates: list[int]) -> tuple[int, str] | None:
+    """Pick the year for a day and month the text gave without one.
+
+    With a weekday, the year must be one of ``candidates`` (years the document states,
+    or its publication year) in which that day falls on that weekday; without one, the
+    only candidate. Returns the year and a note saying how it was chosen, or None.
+    """
+    years = sorted(set(candidates))
+    if weekday is not None:
+        fitting = [y for y in years if _weekday(y, month, day) == weekday]
+        if len(fitting) == 1:
+            listed = ", ".join(map(str, years))
+            return fitting[0], (f"year {fitting[0]} taken from the year the document mentions ({listed}) "
+                                f"in which day {day} of month {month} falls on the stated weekday")
+        return None
+    if len(years) == 1:
+        return years[0], f"year {years[0]} taken from the only year the document mentions"
+    return None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def make_date(year: int, month: int | None = None, day: int | None = None, note: str | None = None) -> PartialDate | None:
+    """A PartialDate, or None when the parts do not form a real date."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and _weekday(year, month, day) is None:
+        return None
+    return PartialDate(year, month, day, note)

@@ -1,0 +1,248 @@
+"""Apply a language's rules to one document: text in, facts with evidence out (pure).
+
+The engine walks the sentences in order, keeping a small discourse context (the last
+stated date, the states and people mentioned so far, the facts found so far) so that
+"both countries", "the two leaders", "at that time" and "this agreement" resolve to what
+the document said before.
+
+>>> from kg.build import load_extraction_data
+>>> languages = load_extraction_data()
+>>> facts = extract("Indonesia dan Peru adalah anggota APEC.", languages["id"], "doc").facts
+>>> sorted(f.fields["organization"].rsplit("/", 1)[1] for f in facts if f.kind == "Membership")
+['apec', 'apec']
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from ..facts import Evidence, Fact, PartialDate, Person
+from .dates import resolve_year
+from .patterns import Patterns
+from .text import ascii_digits, sentences
+
+QUOTE_CONTEXT = 32
+
+
+@dataclass
+class Explanation:
+    """What happened to one sentence: the rules that fired, or why none did."""
+
+    start: int
+    text: str
+    fired: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """The facts of one document and, per sentence, how they were found."""
+
+    facts: list[Fact]
+    explanations: list[Explanation]
+
+
+class Context:
+    """What the document has said so far."""
+
+    def __init__(self, years: list[int], publication: PartialDate | None):
+        self.date: PartialDate | None = publication
+        self.date_text: str | None = "the document's publication date" if publication else None
+        self.date_sentence: int | None = None
+        self.sentence: int = 0
+        self.years = years
+        self.states: list[str] = []
+        self.people: list[Person] = []
+        self.facts: list[Fact] = []
+
+    def both_states(self) -> list[str] | None:
+        """The last two different states mentioned."""
+        distinct = list(dict.fromkeys(reversed(self.states)))[:2]
+        return sorted(distinct) if len(distinct) == 2 else None
+
+    def both_leaders(self, leader_offices: list[str]) -> list[Person] | None:
+        """The last two people mentioned who hold a leader's office, of different states."""
+        leaders = [p for p in reversed(self.people) if p.office and p.office.rsplit("/", 1)[-1] in leader_offices]
+        chosen: dict[str, Person] = {}
+        for person in leaders:
+            chosen.setdefault(person.state or person.name, person)
+        return list(chosen.values())[:2] if len(chosen) >= 2 else None
+
+    def known_person(self, mention: Person) -> Person:
+        """The person already met whose name contains the mention's name, else the mention."""
+        words = set(mention.name.split())
+        for person in reversed(self.people):
+            if words and words <= set(person.name.split()):
+                return Person(person.name, mention.office or person.office, mention.state or person.state,
+                              mention.accredited_to or person.accredited_to)
+        return mention
+
+    def date_without_year(self, day, month, weekday) -> PartialDate | None:
+        """A day and month the text gave without a year, the year taken from the document."""
+        chosen = resolve_year(day, month, weekday, self.years)
+        if chosen is None:
+            return None
+        year, note = chosen
+        return PartialDate(year, month, day, note)
+
+    def latest(self, kinds: list[str]) -> Fact | None:
+        """The most recent fact of one of ``kinds``."""
+        return next((f for f in reversed(self.facts) if f.kind in kinds), None)
+
+
+def extract(text: str, language, document: str, publication: PartialDate | None = None) -> Extraction:
+    """Extract the facts stated in ``text`` (a document in ``language``)."""
+    patterns = Patterns(language)
+    matchable = ascii_digits(text)
+    context = Context(_stated_years(matchable, patterns, publication), publication)
+    date_regex = re.compile(patterns.regex("Date"))
+    explanations = []
+    for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
+        explanation = Explanation(sentence.start, text[sentence.start:sentence.end])
+        explanations.append(explanation)
+        context.states += [iri for _, _, iri in language.lexicon.find_all("State", sentence.text)]
+        evidence = _evidence(text, sentence, document, language.code)
+        context.sentence = sentence.start
+        for found in date_regex.finditer(sentence.text):
+            date = patterns.date(found.group(), context)
+            if date and not date.note:
+                context.date, context.date_sentence = date, sentence.start
+                context.date_text = text[sentence.start + found.start():sentence.start + found.end()]
+        for rule in language.rules:
+            for template in rule.patterns:
+                regex, slots = patterns.compile(template)
+                for match in regex.finditer(sentence.text):
+                    _apply(rule, match, slots, patterns, context, evidence, explanation)
+        if not explanation.fired and not explanation.problems:
+            explanation.problems.append("no rule matched")
+    return Extraction(context.facts, explanations)
+
+
+def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None:
+    values = {}
+    for group, slot in slots.items():
+        text = match.group(group)
+        if text is None:
+            continue
+        value = patterns.value(slot, text, context)
+        if value is None or value == []:
+            explanation.problems.append(f"{rule.id}: {slot.type} '{text}' not understood")
+            return
+        values[slot.name] = value
+        for person in value if isinstance(value, list) else [value]:
+            if isinstance(person, Person):
+                context.people.append(person)
+    fields = {}
+    for name, spec in rule.fields.items():
+        value = _resolve(spec, values, context, match)
+        if value is not None and value != []:
+            fields[name] = value
+    missing_context = [name for name, spec in rule.fields.items()
+                       if isinstance(spec, str) and spec.startswith("@") and name not in fields]
+    if missing_context:
+        explanation.problems.append(f"{rule.id}: could not resolve {', '.join(missing_context)} from context")
+        return
+    explanation.fired.append(rule.id)
+    evidence = Evidence(**{**evidence.__dict__, "rule": rule.id})
+    if rule.attach:
+        target = context.latest([rule.attach])
+        if target is None:
+            explanation.problems.append(f"{rule.id}: no earlier {rule.attach} to attach to")
+            return
+        _merge(target, fields, evidence)
+        _office_holdings(fields, target, context, evidence)
+        return
+    for combination in _combinations(fields, rule.each):
+        fact = Fact(rule.fact, combination, [evidence])
+        context.facts.append(fact)
+        _office_holdings(combination, fact, context, evidence)
+        if rule.areas:
+            for area in {iri for _, _, iri in patterns.lexicon.find_all("Area", match.string)}:
+                context.facts.append(Fact("Cooperation", {"area": area, "context": fact}, [evidence]))
+
+
+def _resolve(spec, values, context, match):
+    """A field's value: a slot name, a list of them, ``=constant`` or ``@context``."""
+    if isinstance(spec, list):
+        parts = [_resolve(s, values, context, match) for s in spec]
+        flat = [v for p in parts for v in (p if isinstance(p, list) else [p]) if v is not None]
+        return flat or None
+    if not isinstance(spec, str):
+        return spec
+    if spec.startswith("="):
+        return spec[1:]
+    if spec == "@date":
+        return _context_date(context, match)
+    if spec == "@both_states":
+        return context.both_states()
+    if spec.startswith("@holder:"):
+        office, state = (values.get(name) for name in spec[8:].split(":"))
+        return next((p for p in reversed(context.people) if (p.office, p.state) == (office, state)), None)
+    if spec.startswith("@last:"):
+        return context.latest(spec[6:].split("|"))
+    if spec.startswith("@all:"):
+        return [f for f in context.facts if f.kind in spec[5:].split("|")] or None
+    return values.get(spec)
+
+
+def _context_date(context, match) -> PartialDate | None:
+    if context.date is None:
+        return None
+    if context.date.note or context.date_sentence == context.sentence:
+        return context.date
+    note = f"not stated with the fact; taken from the date the document gave before it: {context.date_text}"
+    return PartialDate(context.date.year, context.date.month, context.date.day, note)
+
+
+def _combinations(fields: dict, each: list[str]):
+    """One field set per combination of the values of the ``each`` fields."""
+    spread = [name for name in each if isinstance(fields.get(name), list)]
+    if not spread:
+        yield fields
+        return
+    for combination in itertools.product(*(fields[name] for name in spread)):
+        yield {**fields, **dict(zip(spread, combination))}
+
+
+def _merge(target: Fact, fields: dict, evidence: Evidence) -> None:
+    for name, value in fields.items():
+        current = target.fields.get(name)
+        if isinstance(current, list):
+            target.fields[name] = current + [v for v in (value if isinstance(value, list) else [value])
+                                             if v not in current]
+        elif current is None:
+            target.fields[name] = value
+    if evidence not in target.evidence:
+        target.evidence.append(evidence)
+
+
+def _office_holdings(fields: dict, fact: Fact, context: Context, evidence: Evidence) -> None:
+    """Every person named with an office holds it: one OfficeHolding fact each."""
+    date = fact.fields.get("date") or _context_date(context, None)
+    for value in fields.values():
+        for person in value if isinstance(value, list) else [value]:
+            if isinstance(person, Person) and person.office and person.state:
+                holding = {"holder": person, "office": person.office, "state": person.state}
+                if person.accredited_to:
+                    holding["accredited_to"] = person.accredited_to
+                if date:
+                    holding["date"] = date
+                context.facts.append(Fact("OfficeHolding", holding, [evidence]))
+
+
+def _stated_years(text: str, patterns: Patterns, publication: PartialDate | None) -> list[int]:
+    """Every year the document states (for dates the text gives without one)."""
+    years = [publication.year] if publication else []
+    for found in re.finditer(patterns.regex("Date"), text):
+        year = re.search(r"\d{4}", found.group())
+        if year:
+            years.append(int(year.group()))
+    return years
+
+
+def _evidence(text: str, sentence, document: str, language: str) -> Evidence:
+    start, end = sentence.start, sentence.end
+    return Evidence(document=document, language=language, exact=text[start:end], start=start, end=end,
+                    prefix=text[max(0, start - QUOTE_CONTEXT):start], suffix=text[end:end + QUOTE_CONTEXT],
+                    rule="")

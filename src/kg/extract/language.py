@@ -1,0 +1,148 @@
+"""A language's extraction data: one YAML file per language in ``data/rules/``.
+
+The file holds how sentences end, the inflection suffixes, the words that join lists,
+date and person templates, scale words and currencies, the phrases that mean "both
+countries" or "both leaders", and the rules (see ``data/rules/README.md``).
+
+>>> lang = load_language(paths.RULES_DIR / "id.yaml", lexicon_graph=None)
+>>> lang.code
+'id'
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import paths
+from ..errors import RuleError
+from .lexicon import Lexicon
+
+REQUIRED = ("language", "sentence_boundary", "rules")
+
+
+@dataclass
+class Rule:
+    """One extraction rule: patterns to match in a sentence and the fact they state."""
+
+    id: str
+    fact: str
+    patterns: list[str]
+    fields: dict[str, object]
+    each: list[str] = field(default_factory=list)
+    attach: str | None = None
+    areas: bool = False
+    line: int = 0
+
+
+@dataclass
+class Language:
+    """Everything extraction knows about one language."""
+
+    code: str
+    source: Path
+    sentence_boundary: str
+    abbreviations: list[str]
+    suffixes: list[str]
+    list_words: list[str]
+    decimal_mark: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    dates: list[str]
+    scales: dict[str, int]
+    currencies: dict[str, str]
+    both_states: list[str]
+    both_leaders: list[str]
+    leader_offices: list[str]
+    cooperation_cues: list[str]
+    person: list[str]
+    name: str
+    rules: list[Rule]
+    lexicon: Lexicon | None = None
+
+
+def load_language(path: Path, lexicon_graph) -> Language:
+    """Read and check a language file; ``lexicon_graph`` supplies the entity names."""
+    try:
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    try:
+        nodes = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise RuleError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file is a mapping with the keys {', '.join(REQUIRED)}")
+    for key in REQUIRED:
+        if key not in data:
+            raise RuleError(f"{path}: missing key '{key}'")
+    from .dates import month_names, weekday_names
+
+    code = data["language"]
+    language = Language(
+        code=code,
+        source=path,
+        sentence_boundary=data["sentence_boundary"],
+        abbreviations=data.get("abbreviations", []),
+        suffixes=data.get("suffixes", []),
+        list_words=data.get("list_words", []),
+        decimal_mark=data.get("decimal_mark", "."),
+        months=month_names(code, data.get("months")),
+        weekdays=weekday_names(code, data.get("weekdays")),
+        dates=data.get("dates", []),
+        scales={k.casefold(): int(v) for k, v in (data.get("scales") or {}).items()},
+        currencies={k.casefold(): v for k, v in (data.get("currencies") or {}).items()},
+        both_states=data.get("both_states", []),
+        both_leaders=data.get("both_leaders", []),
+        leader_offices=data.get("leader_offices", []),
+        cooperation_cues=data.get("cooperation_cues", []),
+        person=data.get("person", []),
+        name=data.get("name", r"[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*"),
+        rules=_rules(path, data["rules"], _rule_lines(nodes)),
+    )
+    if lexicon_graph is not None:
+        language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes)
+    return language
+
+
+def _rule_lines(nodes) -> list[int]:
+    for key, value in getattr(nodes, "value", []):
+        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _rules(path: Path, items, lines: list[int]) -> list[Rule]:
+    if not isinstance(items, list):
+        raise RuleError(f"{path}: 'rules' must be a list")
+    rules = []
+    for index, item in enumerate(items):
+        line = lines[index] if index < len(lines) else 0
+        where = f"{path}:{line}"
+        if not isinstance(item, dict):
+            raise RuleError(f"{where}: a rule is a mapping")
+        for key in ("id", "fact", "patterns"):
+            if key not in item:
+                raise RuleError(f"{where}: rule is missing '{key}'")
+        unknown = set(item) - {"id", "fact", "patterns", "fields", "each", "attach", "areas", "note"}
+        if unknown:
+            raise RuleError(f"{where}: rule {item['id']}: unknown key(s) {', '.join(sorted(unknown))}")
+        patterns = item["patterns"] if isinstance(item["patterns"], list) else [item["patterns"]]
+        rules.append(Rule(id=item["id"], fact=item["fact"], patterns=patterns,
+                          fields=item.get("fields") or {}, each=item.get("each") or [],
+                          attach=item.get("attach"), areas=bool(item.get("areas")), line=line))
+    return rules
+
+
+def load_languages(rules_dir: Path, lexicon_graph) -> dict[str, Language]:
+    """Every ``<language>.yaml`` in ``rules_dir``, by language code."""
+    languages = {}
+    for path in sorted(rules_dir.glob("*.yaml")):
+        language = load_language(path, lexicon_graph)
+        languages[language.code] = language
+    return languages

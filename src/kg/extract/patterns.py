@@ -1,0 +1,205 @@
+"""Rule patterns: regular expressions with typed slots, and the values slots take.
+
+A pattern is a regex in which ``{Type:slot}`` matches one thing of ``Type`` and names it
+``slot``; ``{Type+:slot}`` matches a list of them (``A, B and C``), ``{Type*:slot}`` a
+list of free items that may or may not be known names; ``{Type}`` matches without
+naming. Types are the lexicon types (``State``, ``City``, ``Organization``, ``Office``,
+``Area``, ``Product``, …) and ``Date``, ``Year``, ``Amount``, ``Person``, ``Name``,
+``Phrase``, ``BothStates``, ``BothLeaders``; date templates also use ``{year}``,
+``{month}``, ``{monthnum}``, ``{day}`` and ``{weekday}``.
+
+>>> from kg.extract.language import load_language
+>>> lang = load_language(paths.RULES_DIR / "id.yaml", lexicon_graph=None)
+>>> regex, slots = Patterns(lang).compile("pada {Date:when}")
+>>> bool(regex.search("pada 11 Agustus 2025"))
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import paths  # noqa: F401  (used by the doctest)
+from ..errors import RuleError
+from .amounts import parse_number
+from .dates import make_date
+from .lexicon import WORD, normal
+from ..facts import Amount, PartialDate, Person
+
+PLACEHOLDER = re.compile(r"\{(\w+)([+*]?)(?::(\w+))?\}")
+PRIMITIVES = {"year": r"\d{4}", "day": r"\d{1,2}", "monthnum": r"\d{1,2}", "Year": r"\d{4}",
+              "Number": r"\d+(?:[.,]\d+)*", "Phrase": r"\S+(?:\s+\S+){0,5}?"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A named slot of a compiled pattern."""
+
+    name: str
+    type: str
+    mod: str
+
+
+class Patterns:
+    """Compiles templates for one language and turns slot text into values."""
+
+    def __init__(self, language):
+        self.language = language
+        self.lexicon = language.lexicon
+
+    # -- compiling ---------------------------------------------------------------------
+
+    def compile(self, template: str, named: bool = True):
+        """``(regex, {group: Slot})`` for a template; unnamed when embedded in another."""
+        return _compile(self, template, named)
+
+    def regex(self, type_name: str, mod: str = "") -> str:
+        """The non-capturing regex of one slot type."""
+        lang = self.language
+        if type_name in PRIMITIVES:
+            return PRIMITIVES[type_name]
+        if type_name == "month":
+            return _alternation(lang.months)
+        if type_name == "weekday":
+            return _alternation(lang.weekdays)
+        if type_name == "Date":
+            return "(?:" + "|".join(self.compile(t, named=False)[0].pattern for t in lang.dates) + ")"
+        if type_name == "Person":
+            return "(?:" + "|".join(self.compile(t, named=False)[0].pattern for t in lang.person) + ")"
+        if type_name == "Name":
+            return f"(?:{lang.name})"
+        if type_name == "Amount":
+            number, scales = PRIMITIVES["Number"], _alternation(lang.scales)
+            money = _alternation(lang.currencies, lang.suffixes)
+            return (rf"(?:{number}\s*(?:{scales})?(?:\s*\([^)]*\))?\s*(?:{money})"
+                    rf"|(?:{money})\s*{number}(?:\s*(?:{scales}))?)")
+        if type_name == "BothStates":
+            return _alternation(dict.fromkeys(lang.both_states), lang.suffixes)
+        if type_name == "BothLeaders":
+            return _alternation(dict.fromkeys(lang.both_leaders), lang.suffixes)
+        if self.lexicon is None or type_name not in self.lexicon.names:
+            raise RuleError(f"{lang.source}: unknown slot type '{type_name}'")
+        one = self.lexicon.regex(type_name)
+        if mod == "+":
+            item = rf"{one}(?:\s*\([^)]*\))?"
+            joiner = self._joiner()
+            return rf"(?:{item}(?:{joiner}{item})*)"
+        if mod == "*":
+            return r".+?"
+        return one
+
+    def _joiner(self) -> str:
+        words = "|".join(re.escape(w) for w in self.language.list_words)
+        word = rf"(?<!{WORD})(?:{words})(?!{WORD})" if words else "(?!x)x"
+        return rf"(?:\s*,\s*(?:{word}\s+)?|\s+{word}\s+)"
+
+    # -- values --------------------------------------------------------------------------
+
+    def value(self, slot: Slot, text: str, context):
+        """The value of a slot's matched text (None when it cannot be understood)."""
+        kind = slot.type
+        if kind == "Date":
+            return self.date(text, context)
+        if kind == "Year":
+            return PartialDate(int(text))
+        if kind == "Amount":
+            return self.amount(text)
+        if kind == "Person":
+            return self.person(text, context)
+        if kind in ("Name", "Phrase"):
+            return text.strip(" ,")
+        if kind == "BothStates":
+            return context.both_states()
+        if kind == "BothLeaders":
+            return context.both_leaders(self.language.leader_offices)
+        if slot.mod == "+":
+            return list(dict.fromkeys(iri for _, _, iri in self.lexicon.find_all(kind, text)))
+        if slot.mod == "*":
+            return [self.lexicon.lookup(kind, item) or item for item in self.items(text)]
+        return self.lexicon.lookup(kind, text)
+
+    def items(self, text: str) -> list[str]:
+        """The items of a free list: ``"a, b and c"`` gives ``["a", "b", "c"]``."""
+        parts = re.split(self._joiner(), text.strip(" ,.।"))
+        return [p.strip(" ,.।") for p in parts if p and p.strip(" ,.।")]
+
+    def date(self, text: str, context) -> PartialDate | None:
+        """Parse a date with the language's templates; a missing year comes from context."""
+        for template in self.language.dates:
+            regex, slots = self.compile(template)
+            match = regex.fullmatch(text.strip())
+            if not match:
+                continue
+            parts = {slots[g].type: v for g, v in match.groupdict().items() if v is not None}
+            month = self.language.months.get(parts["month"].casefold()) if "month" in parts else (
+                int(parts["monthnum"]) if "monthnum" in parts else None)
+            day = int(parts["day"]) if "day" in parts else None
+            if "year" in parts:
+                return make_date(int(parts["year"]), month, day)
+            weekday = self.language.weekdays.get(parts["weekday"].casefold()) if "weekday" in parts else None
+            return context.date_without_year(day, month, weekday)
+        return None
+
+    def amount(self, text: str) -> Amount | None:
+        """``213.37 million US dollars`` as ``Amount(Decimal('213370000'), 'USD')``."""
+        lang = self.language
+        number = re.search(PRIMITIVES["Number"], text)
+        folded = normal(re.sub(r"\([^)]*\)", " ", text))
+        currency = next((code for word, code in sorted(lang.currencies.items(), key=lambda i: -len(i[0]))
+                         if normal(word) in folded), None)
+        scale = next((factor for word, factor in sorted(lang.scales.items(), key=lambda i: -len(i[0]))
+                      if re.search(rf"(?<!{WORD}){re.escape(normal(word))}", folded)), 1)
+        value = parse_number(number.group(), lang.decimal_mark) if number else None
+        if value is None or currency is None:
+            return None
+        return Amount((value * scale).normalize(), currency)
+
+    def person(self, text: str, context) -> Person | None:
+        """A person mention: office, state, accreditation and name, as the template says."""
+        for template in self.language.person:
+            regex, slots = self.compile(template)
+            match = regex.fullmatch(text.strip())
+            if not match:
+                continue
+            parts = {slots[g].name: v for g, v in match.groupdict().items() if v is not None}
+            lookup = self.lexicon.lookup
+            person = Person(
+                name=re.sub(r"(?<=\w\w)\.$", "", parts.get("name", "").strip(" ,")),
+                office=lookup("Office", parts["office"]) if "office" in parts else None,
+                state=lookup("State", parts["state"]) if "state" in parts else None,
+                accredited_to=lookup("State", parts["to"]) if "to" in parts else None,
+            )
+            return context.known_person(person)
+        return None
+
+
+def _alternation(names, suffixes=()) -> str:
+    forms = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    suffix = "(?:" + "|".join(map(re.escape, suffixes)) + ")?" if suffixes else ""
+    return rf"(?<!{WORD})(?i:{'|'.join(forms) or '(?!x)x'}){suffix}(?!{WORD})"
+
+
+def _compile(patterns: Patterns, template: str, named: bool):
+    cache = patterns.__dict__.setdefault("_compiled", {})
+    if (template, named) in cache:
+        return cache[(template, named)]
+    slots: dict[str, Slot] = {}
+    pieces, last = [], 0
+    for index, match in enumerate(PLACEHOLDER.finditer(template)):
+        type_name, mod, slot_name = match.groups()
+        pieces.append(template[last:match.start()])
+        body = patterns.regex(type_name, mod)
+        if named:
+            group = f"g{index}"
+            slots[group] = Slot(slot_name or type_name, type_name, mod)
+            pieces.append(f"(?P<{group}>{body})")
+        else:
+            pieces.append(f"(?:{body})")
+        last = match.end()
+    pieces.append(template[last:])
+    try:
+        regex = re.compile("".join(pieces))
+    except re.error as exc:
+        raise RuleError(f"{patterns.language.source}: pattern {template!r} is not a valid regex: {exc}") from None
+    cache[(template, named)] = (regex, slots)
+    return regex, slots

@@ -1,0 +1,49 @@
+"""Plain-text helpers: digits, sentences and quote context, all offset-preserving.
+
+>>> ascii_digits("১৯৭৫ সালের")
+'1975 সালের'
+>>> [s.text for s in sentences("Hi Mr. X. Bye.", r"(?<=[.!?])\\s+", ["Mr."])]
+['Hi Mr. X.', 'Bye.']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def ascii_digits(text: str) -> str:
+    """Replace every decimal digit of any script by its ASCII digit (same length)."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document and where it stands in it."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[Sentence]:
+    """Split ``text`` at the ``boundary`` regex, never right after an abbreviation or an initial.
+
+    Line breaks are always boundaries. Offsets refer to ``text``.
+    """
+    no_split = tuple(abbreviations)
+    cuts = [0]
+    for match in re.finditer(rf"{boundary}|\n+", text):
+        before = text[cuts[-1]:match.start()]
+        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|\s)\w\.$", before)):
+            continue
+        cuts.extend((match.start(), match.end()))
+    cuts.append(len(text))
+    result = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append(Sentence(start + lead, start + lead + len(stripped), stripped))
+    return result

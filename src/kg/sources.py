@@ -1,0 +1,106 @@
+"""The source documents: the catalog (``catalog.csv``) and reading each document.
+
+>>> docs = read_catalog(paths.SOURCES_DIR)
+>>> docs[0].language
+'bn'
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from . import paths  # noqa: F401  (used by the doctest)
+from .errors import CatalogError, EncodingError, FileMissing
+from .extract.dates import make_date
+from .facts import PartialDate
+from .namespaces import KG, SCHEMA, mint
+
+COLUMNS = ("id", "file", "language", "date", "title", "publisher", "url", "license")
+LANGUAGES = ("bn", "id", "en", "es")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One catalog row: a document and what is known about it."""
+
+    id: str
+    path: Path
+    language: str
+    date: PartialDate | None
+    title: str
+    publisher: str
+    url: str
+    license: str
+
+    @property
+    def iri(self) -> URIRef:
+        return mint("document", self.id)
+
+    def text(self) -> str:
+        """The document's text (UTF-8)."""
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise FileMissing("document listed in the catalog is missing", file=self.path) from None
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"not UTF-8 (byte {exc.start})", file=self.path) from None
+
+    def triples(self):
+        """The document's catalog entry as RDF."""
+        yield self.iri, RDF.type, KG.SourceDocument
+        yield self.iri, DCTERMS.identifier, Literal(self.id)
+        yield self.iri, DCTERMS.language, Literal(self.language)
+        if self.title:
+            yield self.iri, DCTERMS.title, Literal(self.title, lang=self.language)
+        if self.publisher:
+            yield self.iri, DCTERMS.publisher, Literal(self.publisher)
+        if self.url:
+            yield self.iri, SCHEMA.url, URIRef(self.url)
+        if self.license:
+            yield self.iri, DCTERMS.license, URIRef(self.license)
+        if self.date:
+            yield self.iri, DCTERMS.issued, Literal(self.date.lexical, datatype=XSD[self.date.datatype])
+
+
+def read_catalog(sources_dir: Path) -> list[Document]:
+    """Read ``sources_dir/catalog.csv``; each problem is reported with its line and field."""
+    catalog = sources_dir / "catalog.csv"
+    if not catalog.is_file():
+        raise CatalogError("no catalog.csv (columns: " + ", ".join(COLUMNS) + ")", file=catalog)
+    try:
+        rows = list(csv.DictReader(catalog.open(encoding="utf-8", newline="")))
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"not UTF-8 (byte {exc.start})", file=catalog) from None
+    missing = [c for c in COLUMNS if rows and c not in rows[0]]
+    if missing:
+        raise CatalogError(f"missing column(s): {', '.join(missing)}", file=catalog, line=1)
+    documents, seen = [], set()
+    for line, row in enumerate(rows, start=2):
+        if row["id"] in seen:
+            raise CatalogError(f"duplicate id {row['id']!r}", file=catalog, line=line, field="id")
+        seen.add(row["id"])
+        if row["language"] not in LANGUAGES:
+            raise CatalogError(f"language {row['language']!r} is not one of {', '.join(LANGUAGES)}",
+                               file=catalog, line=line, field="language")
+        documents.append(Document(
+            id=row["id"], path=sources_dir / row["file"], language=row["language"],
+            date=_date(row["date"], catalog, line), title=row["title"], publisher=row["publisher"],
+            url=row["url"], license=row["license"]))
+    return documents
+
+
+def _date(text: str, catalog: Path, line: int) -> PartialDate | None:
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        date = make_date(*(int(p) for p in parts)) if 1 <= len(parts) <= 3 else None
+    except ValueError:
+        date = None
+    if date is None:
+        raise CatalogError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD", file=catalog, line=line, field="date")
+    return date
