@@ -39,6 +39,7 @@ Behaviour worth knowing (measured with pyoxigraph 0.5.13):
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -319,6 +320,7 @@ class OxigraphStore(Store):
                 raise StoreMissing(f"no store at {self.path}; run `kg build` first")
             if read_only:
                 raise StoreMissing(f"no store at {self.path}; run `kg build` first")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._store = _open_oxigraph(self.path, read_only)
         if not read_only:
             _OPEN_READ_WRITE.add(str(self.path.resolve()))
@@ -385,14 +387,18 @@ class OxigraphStore(Store):
         return len(batch)
 
     def replace_build(self, quads):
-        """Build a new store beside this one from ``quads`` + this store's curated graphs, swap."""
+        """Build a new store beside this one from ``quads`` + this store's curated graphs, swap.
+
+        RocksDB writes to its files by path when it closes, so the old store is closed
+        *before* the swap (a store renamed while open corrupts whatever then sits at its old
+        path); during the swap this process holds the old store's lock file itself.
+        """
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
         old = self._require_open()
         curated = [q for g in old.named_graphs() if is_curated(g)
                    for q in old.quads_for_pattern(None, None, None, g)]
         parent = self.path.parent
-        parent.mkdir(parents=True, exist_ok=True)
         fresh_dir = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=parent))
         retired = fresh_dir.with_name(fresh_dir.name.replace(".new-", ".old-"))
         try:
@@ -405,19 +411,43 @@ class OxigraphStore(Store):
         except BaseException:
             shutil.rmtree(fresh_dir, ignore_errors=True)
             raise
-        # The swap: two renames; the old directory is kept until the new one is in place.
-        os.replace(self.path, retired)
-        try:
-            os.replace(fresh_dir, self.path)
-        except BaseException:
-            os.replace(retired, self.path)
-            shutil.rmtree(fresh_dir, ignore_errors=True)
-            raise
-        self._store = None
         del old
-        gc.collect()
+        self.close()
+        try:
+            with _holding_lock(self.path):
+                os.replace(self.path, retired)
+                try:
+                    os.replace(fresh_dir, self.path)
+                except BaseException:
+                    os.replace(retired, self.path)
+                    raise
+        except BaseException:
+            shutil.rmtree(fresh_dir, ignore_errors=True)
+            self._store = _open_oxigraph(self.path, read_only=False)
+            _OPEN_READ_WRITE.add(str(self.path.resolve()))
+            raise
         shutil.rmtree(retired, ignore_errors=True)
         self._store = _open_oxigraph(self.path, read_only=False)
+        _OPEN_READ_WRITE.add(str(self.path.resolve()))
+
+
+@contextlib.contextmanager
+def _holding_lock(path: Path):
+    """Hold the (closed) store's RocksDB lock file, so no other process opens it meanwhile."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    descriptor = os.open(path / "LOCK", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreLocked(f"store {path} is in use by another process") from None
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def build_store(path, quads) -> None:
