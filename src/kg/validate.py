@@ -306,7 +306,8 @@ def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None
     extra = term_checks(delta, ontology_triples)
     _add_results(report_graph, extra)
     bind_prefixes(report_graph)
-    violations = sorted(violations + extra, key=lambda v: (v.focus, v.path or "", v.message))
+    unique = {(v.focus, v.path, v.message, v.severity): v for v in violations + extra}
+    violations = sorted(unique.values(), key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(conforms=bool(conforms) and not extra, violations=violations,
                             graph=report_graph, focus_nodes=iris, triples=len(delta.triples))
 
