@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, BNode, ConjunctiveGraph, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 
 from kg import paths
 
@@ -59,7 +59,7 @@ def reason(graph: Graph, ontology: Graph | None = None) -> ReasoningResult:
     started = time.perf_counter()
     merged = Graph()
     merged += ontology if ontology is not None else Graph().parse(paths.ONTOLOGY_FILE)
-    quads = graph.quads((None, None, None, None)) if isinstance(graph, ConjunctiveGraph) else graph
+    quads = graph.quads((None, None, None, None)) if hasattr(graph, "quads") else graph
     for s, p, o, *_ in quads:
         merged.add((s, p, o))
 
@@ -75,8 +75,8 @@ def reason(graph: Graph, ontology: Graph | None = None) -> ReasoningResult:
         source = Path(tmp) / "input.nt"
         merged.serialize(source, format="nt", encoding="utf-8")
         world = owlready2.World()
-        world.get_ontology(source.as_uri()).load()
         try:
+            world.get_ontology(source.as_uri()).load()
             owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
                                            ignore_unsupported_datatypes=True)
         except owlready2.OwlReadyInconsistentOntologyError as error:
