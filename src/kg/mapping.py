@@ -142,7 +142,7 @@ class Mapper:
     def _event(self, fact, f):
         date = f.get("date")
         where = f.get("place") or f.get("organization")
-        iri = mint("event", f["kind"], date.lexical if date else "undated", key(where) if where else "")
+        iri = mint("event", f["kind"], date.lexical if date else "undated", *([key(where)] if where else []))
         names = {"press-conference": "Joint press conference", "courtesy-call": "Courtesy call",
                  "bilateral-meeting": "Bilateral meeting", "summit": "Leaders' meeting", "state-visit": "State visit"}
         name = names[f["kind"]]

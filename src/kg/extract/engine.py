@@ -46,7 +46,8 @@ class Extraction:
 class Context:
     """What the document has said so far."""
 
-    def __init__(self, years: list[int], publication: PartialDate | None):
+    def __init__(self, years: list[int], publication: PartialDate | None, kind_words: dict[str, list[str]]):
+        self.kind_words = kind_words
         self.date: PartialDate | None = publication
         self.date_text: str | None = "the document's publication date" if publication else None
         self.date_sentence: int | None = None
@@ -55,6 +56,11 @@ class Context:
         self.states: list[str] = []
         self.people: list[Person] = []
         self.facts: list[Fact] = []
+
+    def named_kinds(self, sentence: str) -> list[str]:
+        """The kinds of agreement or event the sentence names ("kunjungan" names a visit)."""
+        folded = sentence.casefold()
+        return [kind for kind, words in self.kind_words.items() if any(w.casefold() in folded for w in words)]
 
     def both_states(self) -> list[str] | None:
         """The last two different states mentioned."""
@@ -86,16 +92,18 @@ class Context:
         year, note = chosen
         return PartialDate(year, month, day, note)
 
-    def latest(self, kinds: list[str]) -> Fact | None:
-        """The most recent fact of one of ``kinds``."""
-        return next((f for f in reversed(self.facts) if f.kind in kinds), None)
+    def latest(self, kinds: list[str], named: list[str] = ()) -> Fact | None:
+        """The most recent fact of one of ``kinds``, preferring one of the ``named`` sub-kinds."""
+        candidates = [f for f in reversed(self.facts) if f.kind in kinds]
+        preferred = [f for f in candidates if f.fields.get("kind") in named]
+        return next(iter(preferred or candidates), None)
 
 
 def extract(text: str, language, document: str, publication: PartialDate | None = None) -> Extraction:
     """Extract the facts stated in ``text`` (a document in ``language``)."""
     patterns = Patterns(language)
     matchable = ascii_digits(text)
-    context = Context(_stated_years(matchable, patterns, publication), publication)
+    context = Context(_stated_years(matchable, patterns, publication), publication, language.kind_words)
     date_regex = re.compile(patterns.regex("Date"))
     explanations = []
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
@@ -180,7 +188,7 @@ def _resolve(spec, values, context, match):
         office, state = (values.get(name) for name in spec[8:].split(":"))
         return next((p for p in reversed(context.people) if (p.office, p.state) == (office, state)), None)
     if spec.startswith("@last:"):
-        return context.latest(spec[6:].split("|"))
+        return context.latest(spec[6:].split("|"), context.named_kinds(match.string))
     if spec.startswith("@all:"):
         return [f for f in context.facts if f.kind in spec[5:].split("|")] or None
     return values.get(spec)

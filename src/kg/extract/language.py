@@ -56,7 +56,7 @@ class Language:
     both_states: list[str]
     both_leaders: list[str]
     leader_offices: list[str]
-    cooperation_cues: list[str]
+    kind_words: dict[str, list[str]]
     person: list[str]
     name: str
     rules: list[Rule]
@@ -100,7 +100,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         both_states=data.get("both_states", []),
         both_leaders=data.get("both_leaders", []),
         leader_offices=data.get("leader_offices", []),
-        cooperation_cues=data.get("cooperation_cues", []),
+        kind_words=data.get("kind_words") or {},
         person=data.get("person", []),
         name=data.get("name", r"[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*"),
         rules=_rules(path, data["rules"], _rule_lines(nodes)),

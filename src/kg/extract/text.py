@@ -2,8 +2,8 @@
 
 >>> ascii_digits("১৯৭৫ সালের")
 '1975 সালের'
->>> [s.text for s in sentences("Hi Mr. X. Bye.", r"(?<=[.!?])\\s+", ["Mr."])]
-['Hi Mr. X.', 'Bye.']
+>>> [s.text for s in sentences("Hi Mr. Smith. Bye.", r"(?<=[.!?])\\s+", ["Mr."])]
+['Hi Mr. Smith.', 'Bye.']
 """
 from __future__ import annotations
 

@@ -1,0 +1,38 @@
+# kg — `make run` builds the graph from data/ and runs every stored query;
+# `make test` runs the test suite. Both create .venv and install what they need.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: install java run build queries test clean
+
+install: $(STAMP) java
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+# The OWL reasoner (HermiT) needs Java; install it from Debian where it is missing.
+java:
+	@bash scripts/ensure-java.sh
+
+build: install
+	$(BIN)/kg build
+
+queries: build
+	@for query in queries/*.rq; do \
+		echo "== $$(basename $$query .rq)"; \
+		$(BIN)/kg query "$$query" --format table || exit $$?; \
+	done
+
+run: queries
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build $(VENV)
