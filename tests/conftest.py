@@ -12,7 +12,7 @@ def built_store_path(tmp_path_factory):
     from kg.build import build
 
     store = tmp_path_factory.mktemp("store") / "store"
-    build(sources=paths.SOURCES_DIR, store=store, reason=False)
+    build(sources=paths.SOURCES_DIR, store=store)  # with OWL reasoning, as `make run` builds it
     return store
 
 

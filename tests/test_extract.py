@@ -1,0 +1,191 @@
+"""Extraction: rule files, dates, amounts, names, evidence offsets, and stable IRIs.
+
+Expected values are read from the documents or written for made-up sentences here.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from rdflib.compare import isomorphic
+
+from kg import paths
+from kg.build import extract_document, load_extraction_data
+from kg.errors import RuleError
+from kg.extract.engine import Context, extract
+from kg.extract.language import load_language
+from kg.extract.patterns import Patterns, Slot
+from kg.facts import PartialDate
+from kg.sources import read_catalog
+
+STATE = "https://kg.example.org/id/state/"
+
+
+@pytest.fixture(scope="module")
+def languages():
+    return load_extraction_data()
+
+
+@pytest.fixture(scope="module")
+def extractions(languages):
+    return {doc.id: extract(doc.text(), languages[doc.language], doc.id, doc.date)
+            for doc in read_catalog(paths.SOURCES_DIR)}
+
+
+def context():
+    return Context([], None, {})
+
+
+# --- rule files ------------------------------------------------------------------------------
+
+# Made-up sentences for the rules no seed document exercises, with the fact each states.
+MADE_UP = [
+    ("id", "Hubungan diplomatik Indonesia dan Jepang dibuka pada 15 April 1958.",
+     "id.relations.established", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
+    ("id", "Pada 3 Maret 2021, Indonesia dan Jepang menandatangani nota kesepahaman di bidang pertanian.",
+     "id.agreement.mou", {"kind": "mou", "parties": [STATE + "id", STATE + "jp"], "date": PartialDate(2021, 3, 3)}),
+]
+
+
+@pytest.mark.parametrize("lang, text, rule, fields", MADE_UP, ids=[m[2] for m in MADE_UP])
+def test_made_up_sentences(languages, lang, text, rule, fields):
+    facts = extract(text, languages[lang], "made-up").facts
+    stated = [f.fields for f in facts if f.evidence[0].rule == rule and f.kind != "Cooperation"]
+    assert stated == [fields]
+
+
+def test_every_rule_fires_on_some_document(languages, extractions):
+    fired = {rule for ex in extractions.values() for ex_sentence in ex.explanations for rule in ex_sentence.fired}
+    fired |= {rule for _, _, rule, _ in MADE_UP}
+    rules = {rule.id for language in languages.values() for rule in language.rules}
+    assert rules - fired == set(), "rules that fire on no document (add a test case or remove them)"
+
+
+def test_rule_ids_are_unique(languages):
+    ids = [rule.id for language in languages.values() for rule in language.rules]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_rule_file_that_is_not_yaml_is_reported_with_its_line(tmp_path):
+    bad = tmp_path / "xx.yaml"
+    bad.write_text("language: id\nsentence_boundary: '\\s+'\nrules:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"xx.yaml:\d+:\d+: not valid YAML"):
+        load_language(bad, lexicon_graph=None)
+
+
+def test_a_rule_without_patterns_is_reported_with_its_line(tmp_path):
+    bad = tmp_path / "xx.yaml"
+    bad.write_text("language: id\nsentence_boundary: '\\s+'\nrules:\n  - id: r1\n    fact: Membership\n",
+                   encoding="utf-8")
+    with pytest.raises(RuleError, match=r"xx.yaml:4: rule is missing 'patterns'"):
+        load_language(bad, lexicon_graph=None)
+
+
+def test_an_unknown_slot_type_is_reported(languages):
+    with pytest.raises(RuleError, match="unknown slot type 'Planet'"):
+        Patterns(languages["id"]).compile("{Planet:p}")
+
+
+# --- values ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected, datatype", [
+    ("bn", "১৯৭৫ সালের ১২ আগস্ট", "1975-08-12", "date"),
+    ("bn", "১৯৯২ সালের নভেম্বর", "1992-11", "gYearMonth"),       # partial dates stay partial
+    ("bn", "২০১৩ সালের অক্টোবর মাসে", "2013-10", "gYearMonth"),
+    ("bn", "২০০২ সালের ২০ ফেব্রুয়ারি", "2002-02-20", "date"),   # a spelling CLDR does not have
+    ("id", "11 Agustus 2025", "2025-08-11", "date"),
+    ("id", "November 2024", "2024-11", "gYearMonth"),
+    ("id", "Senin (11/8/2025)", "2025-08-11", "date"),
+])
+def test_dates(languages, lang, text, expected, datatype):
+    from kg.extract.text import ascii_digits
+
+    date = Patterns(languages[lang]).date(ascii_digits(text), context())
+    assert (date.lexical, date.datatype, date.note) == (expected, datatype, None)
+
+
+def test_a_weekday_and_day_without_year_take_the_year_the_document_states(languages):
+    ctx = Context([2023, 2024, 2025], None, {})
+    date = Patterns(languages["id"]).date("Jumat (4/10)", ctx)
+    # 4 October is a Friday in 2024 only, of the three years
+    assert date.lexical == "2024-10-04" and "2024" in date.note
+
+
+def test_a_day_without_year_is_not_guessed_when_no_year_fits(languages):
+    assert Patterns(languages["id"]).date("Jumat (4/10)", Context([2025], None, {})) is None
+
+
+@pytest.mark.parametrize("lang, text, value, currency", [
+    ("bn", "213.37 মিলিয়ন (21.33 কোটি) মার্কিন ডলারের", Decimal("213370000"), "USD"),
+    ("bn", "5 কোটি টাকা", Decimal("50000000"), "BDT"),
+    ("id", "1,5 miliar dolar AS", Decimal("1500000000"), "USD"),
+    ("id", "US$ 250 juta", Decimal("250000000"), "USD"),
+])
+def test_amounts_are_exact_decimals_with_a_currency(languages, lang, text, value, currency):
+    amount = Patterns(languages[lang]).amount(text)
+    assert (amount.value, amount.currency) == (value, currency)
+
+
+@pytest.mark.parametrize("form, code", [
+    ("পেরুর", "pe"), ("পেরুতে", "pe"), ("ইন্দোনেশিয়ার", "id"), ("ইন্দোনেশিয়ায়", "id"),
+    ("ব্রাজিলে", "br"), ("ইন্দোনেশীয়", "id"), ("জাপানের", "jp"),
+])
+def test_bengali_inflected_state_names(languages, form, code):
+    assert languages["bn"].lexicon.lookup("State", form) == STATE + code
+
+
+@pytest.mark.parametrize("form, code", [("RI", "id"), ("Republik Peru", "pe"), ("Brasil", "br"), ("Jepang", "jp")])
+def test_indonesian_state_names(languages, form, code):
+    assert languages["id"].lexicon.lookup("State", form) == STATE + code
+
+
+def test_a_person_with_office_state_and_accreditation(languages):
+    person = Patterns(languages["id"]).person(
+        "Duta Besar Jepang untuk Indonesia, H.E. Mr. Taro Yamada", context())
+    assert person.name == "Taro Yamada"
+    assert person.office.endswith("/office/ambassador")
+    assert (person.state, person.accredited_to) == (STATE + "jp", STATE + "id")
+
+
+def test_a_list_slot_gives_every_item_once(languages):
+    slot = Slot("orgs", "Organization", "+")
+    text = "বিশ্ব বাণিজ্য সংস্থা (ডব্লিউটিও), জোট-নিরপেক্ষ আন্দোলন (ন্যাম) এবং ফোরাম অব ইস্ট এশিয়া-লাতিন আমেরিকা কো-অপারেশন"
+    values = Patterns(languages["bn"]).value(slot, text, context())
+    assert [v.rsplit("/", 1)[1] for v in values] == ["wto", "nam", "fealac"]
+
+
+# --- a made-up document: rules are general, not fitted to the seeds -------------------------
+
+def test_a_new_indonesian_document(languages):
+    text = ("Jakarta, 3 Maret 2021 — Indonesia dan Jepang menyepakati kerja sama di sektor pertanian. "
+            "Kesepakatan ini diumumkan dalam konferensi pers bersama antara Presiden Republik Indonesia "
+            "Joko Widodo dan Perdana Menteri Jepang Yoshihide Suga di Istana Merdeka, Jakarta.")
+    facts = extract(text, languages["id"], "made-up").facts
+    kinds = sorted(f.kind for f in facts)
+    assert kinds.count("Agreement") == 1 and kinds.count("Event") == 1
+    agreement = next(f for f in facts if f.kind == "Agreement")
+    assert agreement.fields["parties"] == [STATE + "id", STATE + "jp"]
+    assert agreement.fields["date"] == PartialDate(2021, 3, 3)
+    holders = {(f.fields["holder"].name, f.fields["office"].rsplit("/", 1)[1]) for f in facts if f.kind == "OfficeHolding"}
+    assert holders == {("Joko Widodo", "president"), ("Yoshihide Suga", "prime-minister")}
+    areas = {f.fields["area"].rsplit("/", 1)[1] for f in facts if f.kind == "Cooperation"}
+    assert areas == {"agriculture"}
+
+
+# --- evidence and identity ------------------------------------------------------------------
+
+def test_every_quote_is_the_document_text_at_its_offsets(extractions):
+    texts = {doc.id: doc.text() for doc in read_catalog(paths.SOURCES_DIR)}
+    quotes = [ev for ex in extractions.values() for fact in ex.facts for ev in fact.evidence]
+    assert quotes
+    for ev in quotes:
+        assert texts[ev.document][ev.start:ev.end] == ev.exact
+        assert texts[ev.document][:ev.start].endswith(ev.prefix)
+        assert texts[ev.document][ev.end:].startswith(ev.suffix)
+
+
+def test_extracting_a_document_twice_gives_the_same_graph(languages):
+    path = paths.SOURCES_DIR / "000_1a2cc20a6141a03d.txt"
+    first = extract_document(path, "bn", languages=languages)
+    second = extract_document(path, "bn", languages=languages)
+    assert len(first) > 100 and isomorphic(first, second)
