@@ -22,3 +22,22 @@ def built_dataset():
     from kg.build import assemble
 
     return assemble(sources=paths.SOURCES_DIR).dataset
+
+
+@pytest.fixture(scope="session")
+def digest():
+    """``digest(directory)``: a hash of every file name and byte below ``directory``."""
+    import hashlib
+    import os
+    from pathlib import Path
+
+    def of(directory) -> str:
+        h = hashlib.sha256()
+        for root, dirs, files in os.walk(directory):
+            dirs.sort()
+            for name in sorted(files):
+                h.update(name.encode())
+                h.update((Path(root) / name).read_bytes())
+        return h.hexdigest()
+
+    return of

@@ -2,9 +2,7 @@
 and a store that stays byte-identical whenever a command must not change it."""
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,17 +19,6 @@ SHAPES = ["--shapes", str(FIXTURES / "shapes.ttl"), "--ontology", str(FIXTURES /
 PYTHON = sys.executable
 KG = [PYTHON, "-m", "kg.cli"]
 
-
-def digest(directory: Path) -> str:
-    """A hash of every file (path and bytes) under ``directory``."""
-    h = hashlib.sha256()
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            h.update(str(path.relative_to(directory)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture
@@ -77,7 +64,7 @@ BAD_FILES = [
 
 @pytest.mark.parametrize("command", ["validate", "add"])
 @pytest.mark.parametrize("name,code,needles", BAD_FILES)
-def test_bad_input_files(capsys, store, command, name, code, needles):
+def test_bad_input_files(capsys, store, command, name, code, needles, digest):
     before = digest(store)
     result, out, err = kg(capsys, store, command, FIXTURES / name, *SHAPES)
     assert result == code
@@ -95,7 +82,7 @@ VIOLATING = [
 
 @pytest.mark.parametrize("command", ["validate", "add"])
 @pytest.mark.parametrize("name,needles", VIOLATING)
-def test_violations_exit_1_and_change_nothing(capsys, store, tmp_path, command, name, needles):
+def test_violations_exit_1_and_change_nothing(capsys, store, tmp_path, command, name, needles, digest):
     before = digest(store)
     report = tmp_path / "report.ttl"
     result, out, err = kg(capsys, store, command, FIXTURES / name, *SHAPES, "--report", report)
@@ -134,7 +121,7 @@ def test_add_to_another_graph(capsys, store):
     assert out.splitlines()[1] == "https://kg.example.org/id/graph/curated/batch-1"
 
 
-def test_add_bad_graph_iri(capsys, store):
+def test_add_bad_graph_iri(capsys, store, digest):
     before = digest(store)
     code, out, err = kg(capsys, store, "add", FIXTURES / "good.nt", *SHAPES, "--graph", "nope")
     assert code == EXIT_ERROR
@@ -142,7 +129,7 @@ def test_add_bad_graph_iri(capsys, store):
     assert digest(store) == before
 
 
-def test_validate_conforming(capsys, store):
+def test_validate_conforming(capsys, store, digest):
     before = digest(store)
     code, out, err = kg(capsys, store, "validate", FIXTURES / "good.ttl", FIXTURES / "good.jsonld", *SHAPES)
     assert code == EXIT_OK, out + err
@@ -175,7 +162,7 @@ QUERY_ERRORS = [
 
 
 @pytest.mark.parametrize("argv,needles", QUERY_ERRORS)
-def test_query_errors(capsys, store, argv, needles):
+def test_query_errors(capsys, store, argv, needles, digest):
     before = digest(store)
     code, out, err = kg(capsys, store, "query", "--queries-dir", QUERIES, *argv)
     assert code == EXIT_ERROR
@@ -183,7 +170,7 @@ def test_query_errors(capsys, store, argv, needles):
     assert digest(store) == before
 
 
-def test_injection_looking_literal_is_bound_as_a_term(capsys, store):
+def test_injection_looking_literal_is_bound_as_a_term(capsys, store, digest):
     before = digest(store)
     for value in ['x" } ; DROP ALL ; #', "x' } ; DROP ALL ; #", 'a\\"b\nc']:
         code, out, err = kg(capsys, store, "query", "--queries-dir", QUERIES, "by_code",
@@ -244,7 +231,7 @@ def test_store_env_variable(capsys, store, monkeypatch):
     assert capsys.readouterr().out == "true\n"
 
 
-def test_locked_store(store):
+def test_locked_store(store, digest):
     """A store held open for writing by another process: add fails cleanly, nothing changes."""
     holder = subprocess.Popen(
         [PYTHON, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "

@@ -1,11 +1,8 @@
 """kg.store: the embedded Oxigraph store (the endpoint store is not exercised here)."""
 from __future__ import annotations
 
-import hashlib
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -24,15 +21,6 @@ def q(s, o, g=DOC):
     return ox.Quad(ox.NamedNode(E + s), P, ox.Literal(o) if isinstance(o, str) else o, g)
 
 
-def digest(directory: Path) -> str:
-    h = hashlib.sha256()
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            h.update(name.encode())
-            h.update((Path(root) / name).read_bytes())
-    return h.hexdigest()
-
 
 @pytest.fixture
 def path(tmp_path):
@@ -50,7 +38,7 @@ def test_roundtrip_union_of_graphs(path):
         assert set(store.named_graphs()) == {DOC, CURATED}
 
 
-def test_read_only_open_leaves_directory_byte_identical(path):
+def test_read_only_open_leaves_directory_byte_identical(path, digest):
     before = digest(path)
     with open_store(path) as store:
         list(store.quads())
@@ -161,7 +149,7 @@ def test_describe_one_hop(path):
     assert {str(t.object) for t in found} == {'"1"', f"<{E}b>", f"<{E}T>"}
 
 
-def test_locked_by_another_process(path):
+def test_locked_by_another_process(path, digest):
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
                                "print('ready', flush=True); sys.stdin.read()", str(path)],

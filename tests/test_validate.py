@@ -1,8 +1,6 @@
 """kg.validate: focus-node SHACL on a delta in the store's context, term and literal checks, add."""
 from __future__ import annotations
 
-import hashlib
-import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,15 +14,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "cli"
 FILES = {"shapes": FIXTURES / "shapes.ttl", "ontology": FIXTURES / "ontology.ttl"}
 KGR = "https://kg.example.org/id/"
 
-
-def digest(directory: Path) -> str:
-    h = hashlib.sha256()
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            h.update(name.encode())
-            h.update((Path(root) / name).read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture
@@ -122,7 +111,7 @@ def test_add_conforming_batch(store):
         assert len(list(db.quads(ox.NamedNode(KGR + "graph/curated")))) == 5
 
 
-def test_rejected_batch_leaves_store_byte_identical(store):
+def test_rejected_batch_leaves_store_byte_identical(store, digest):
     before = digest(store)
     for name in ("violates.ttl", "wrong_datatype.ttl", "undeclared.ttl"):
         result = validate.add([FIXTURES / name], store, **FILES)
@@ -130,7 +119,7 @@ def test_rejected_batch_leaves_store_byte_identical(store):
     assert digest(store) == before
 
 
-def test_a_batch_is_all_or_nothing(store):
+def test_a_batch_is_all_or_nothing(store, digest):
     """One bad file in a batch rejects the whole batch."""
     before = digest(store)
     result = validate.add([FIXTURES / "good.ttl", FIXTURES / "violates.ttl"], store, **FILES)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
 from .lexicon import Lexicon
 
