@@ -53,23 +53,27 @@ def load_ontology(ontology_file: Path = paths.ONTOLOGY_FILE) -> Graph:
     return Graph().parse(ontology_file, format="turtle")
 
 
-def load_extraction_data(reference_dir: Path = paths.REFERENCE_DIR, rules_dir: Path = paths.RULES_DIR,
-                         ontology: Graph | None = None) -> dict[str, Language]:
-    """Every language's rules, with a lexicon made of the reference data and ontology labels."""
-    lexicon_graph = reference_graph(reference_dir) + (ontology if ontology is not None else load_ontology())
-    return load_languages(rules_dir, lexicon_graph)
+def load_entities() -> Graph:
+    """The reference data and the ontology: the entities documents name, with their labels."""
+    return reference_graph(paths.REFERENCE_DIR) + load_ontology()
+
+
+def load_extraction_data(entities: Graph | None = None) -> dict[str, Language]:
+    """Every language's rules, with a lexicon made of the entities' labels."""
+    return load_languages(paths.RULES_DIR, entities if entities is not None else load_entities())
 
 
 def extract_document(path: Path, language: str, date=None, languages: dict[str, Language] | None = None) -> Graph:
     """The facts and evidence of one document as a graph, without touching any store."""
-    languages = languages or load_extraction_data()
+    entities = load_entities()
+    languages = languages or load_extraction_data(entities)
     if language not in languages:
         raise KgError(f"no rules for language {language!r} (have: {', '.join(sorted(languages))})")
     document = Document(id=Path(path).stem, path=Path(path), language=language, date=date,
                         title="", publisher="", url="", license="")
     graph = Graph()
     bind_prefixes(graph)
-    _map_document(document, languages[language], graph, reference_graph(paths.REFERENCE_DIR) + load_ontology())
+    _map_document(document, languages[language], graph, entities)
     return graph
 
 
@@ -80,7 +84,7 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None) -> Assembled:
     ontology = load_ontology()
     reference = reference_graph(paths.REFERENCE_DIR)
     entities = reference + ontology
-    languages = load_languages(paths.RULES_DIR, entities)
+    languages = load_extraction_data(entities)
 
     dataset = Dataset()
     bind_prefixes(dataset)
