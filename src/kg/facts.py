@@ -28,7 +28,7 @@ class PartialDate:
 
     @property
     def lexical(self) -> str:
-        """``1975-08-12``, ``1992-11`` or ``2011``."""
+        """``1990-01-15``, ``1990-01`` or ``1990``."""
         text = f"{self.year:04d}"
         if self.month:
             text += f"-{self.month:02d}"

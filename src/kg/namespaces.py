@@ -32,7 +32,7 @@ INFERRED_GRAPH = KGR["graph/inferred"]
 
 
 def slug(text: str) -> str:
-    """A stable, readable IRI segment: ``slug("Dina Boluarte")`` is ``dina-boluarte``.
+    """A stable, readable IRI segment: ``slug("Jane Doe")`` is ``jane-doe``.
 
     Letters outside ASCII are kept (IRIs allow them); Latin accents are stripped.
     """

@@ -1,7 +1,7 @@
 """Amounts of money: a number, a scale word and a currency, as an exact decimal.
 
->>> parse_number("213.37", ".")
-Decimal('213.37')
+>>> parse_number("42.75", ".")
+Decimal('42.75')
 >>> parse_number("1.250,5", ",")
 Decimal('1250.5')
 """

@@ -141,7 +141,7 @@ class Patterns:
         return None
 
     def amount(self, text: str) -> Amount | None:
-        """``213.37 million US dollars`` as ``Amount(Decimal('213370000'), 'USD')``."""
+        """``1.5 million US dollars`` as ``Amount(Decimal('1500000'), 'USD')``."""
         lang = self.language
         number = re.search(PRIMITIVES["Number"], text)
         folded = normal(re.sub(r"\([^)]*\)", " ", text))
