@@ -46,6 +46,7 @@ class Patterns:
     def __init__(self, language):
         self.language = language
         self.lexicon = language.lexicon
+        self._compiled: dict[tuple[str, bool], tuple] = {}
 
     # -- compiling ---------------------------------------------------------------------
 
@@ -180,7 +181,7 @@ def _alternation(names, suffixes=()) -> str:
 
 
 def _compile(patterns: Patterns, template: str, named: bool):
-    cache = patterns.__dict__.setdefault("_compiled", {})
+    cache = patterns._compiled
     if (template, named) in cache:
         return cache[(template, named)]
     slots: dict[str, Slot] = {}
