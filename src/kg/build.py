@@ -104,7 +104,11 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None) -> Assembled:
     say("inferring")
     _infer(dataset)
     say("validating with SHACL")
-    result.conforms, result.violations = _validate(_union(dataset), ontology)
+    from .validate import validate_graph
+
+    report = validate_graph(_union(dataset), ontology)
+    result.conforms = report.conforms
+    result.violations = [f"{v.focus}: {v.path}: {v.message}" for v in report.violations]
     result.seconds = time.perf_counter() - started
     return result
 
@@ -149,37 +153,14 @@ def _infer(dataset: Dataset) -> None:
     """Run the inference rules (``data/rules/inference/*.rq`` CONSTRUCTs) into the inferred graph."""
     import pyoxigraph as ox
 
-    from .store import to_ox_quad
+    from .store import from_ox_term, to_ox_quad
 
     engine = ox.Store()
     engine.extend(to_ox_quad(q) for q in dataset.quads((None, None, None, None)))
     inferred = dataset.graph(INFERRED_GRAPH)
     for rule in sorted((paths.RULES_DIR / "inference").glob("*.rq")):
         for triple in engine.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True):
-            inferred.add(tuple(_to_rdflib(t) for t in (triple.subject, triple.predicate, triple.object)))
-
-
-def _to_rdflib(term):
-    import pyoxigraph as ox
-    from rdflib import Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def _validate(graph: Graph, ontology: Graph) -> tuple[bool, list[str]]:
-    """Validate the whole graph with pyshacl (invocation as ontology/shapes.ttl says)."""
-    import pyshacl
-    from rdflib.namespace import SH
-
-    shapes = Graph().parse(paths.SHAPES_FILE, format="turtle")
-    conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
-    messages = sorted(f"{report.value(r, SH.focusNode)}: {report.value(r, SH.resultPath)}: "
-                      f"{report.value(r, SH.resultMessage)}" for r in report.subjects(SH.resultSeverity, SH.Violation))
-    return bool(conforms), messages
+            inferred.add(tuple(from_ox_term(t) for t in (triple.subject, triple.predicate, triple.object)))
 
 
 def _union(dataset: Dataset) -> Graph:

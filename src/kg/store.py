@@ -90,6 +90,19 @@ def to_ox_term(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def from_ox_term(term):
+    """A pyoxigraph IRI or literal as an rdflib term (the inverse of :func:`to_ox_term`)."""
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an IRI or a literal: {term!r}")
+
+
 def to_ox_quad(item, graph=None) -> ox.Quad:
     """A pyoxigraph Quad from a Quad, a Triple, or an rdflib ``(s, p, o[, g])`` tuple."""
     if isinstance(item, ox.Quad):

@@ -3,10 +3,10 @@
 Only what the batch touches is validated:
 
 * focus nodes: the subjects of the batch and its IRI objects (not the classes it types with);
-* data graph: the batch, the store's triples about those nodes (their outgoing triples, and
-  the types of the nodes they point to: one hop), and the ontology's ``rdfs:subClassOf``
-  hierarchy so that ``sh:targetClass``/``sh:class`` see subclasses;
-* pyshacl runs with ``focus_nodes`` and ``inference="none"``.
+* data graph: the batch and the store's triples about those nodes (their outgoing triples,
+  and the types of the nodes they point to: one hop);
+* pyshacl runs with ``focus_nodes``, the ontology as ``ont_graph`` (so ``sh:targetClass`` and
+  ``sh:class`` see subclasses and the ontology's individuals) and ``inference="none"``.
 
 Two checks SHACL shapes cannot make on their own are added as violations in the same report:
 a ``kg:`` class or property the ontology does not declare, and a literal whose lexical form
@@ -36,7 +36,6 @@ from kg.errors import (EmptyInput, FileMissing, FileUnreadable, EncodingError, F
 from kg.queries import XSD, lexical_ok
 from kg.store import RDF_TYPE, Store, open_store
 
-RDFS_SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 OWL = "http://www.w3.org/2002/07/owl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -265,7 +264,7 @@ def _add_results(report_graph, violations: list[Violation]) -> None:
             report_graph.set((report, SH.conforms, Literal(False)))
 
 
-def _shacl_violations(report_graph, delta: Delta) -> list[Violation]:
+def _shacl_violations(report_graph, origin: dict) -> list[Violation]:
     from rdflib.namespace import RDF as R, SH
     from rdflib import URIRef
 
@@ -282,27 +281,45 @@ def _shacl_violations(report_graph, delta: Delta) -> list[Violation]:
             " ".join(str(message or "constraint not met").split()),
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             value=None if value is None else str(value),
-            file=delta.origin.get(ox.NamedNode(str(focus)) if isinstance(focus, URIRef) else None)))
+            file=origin.get(ox.NamedNode(str(focus)) if isinstance(focus, URIRef) else None)))
     return found
+
+
+def shacl(data, ontology, shapes=None, focus_nodes=None):
+    """``(conforms, report graph)``: the one pyshacl call the shapes are written for.
+
+    ``data`` is one rdflib Graph (the union of the named graphs it needs); ``ontology`` an
+    rdflib Graph mixed in by pyshacl (``ont_graph``) so that subclasses and the offices and
+    mission kinds it defines are seen; no RDFS/OWL inference runs (ontology/shapes.ttl).
+    """
+    import pyshacl
+
+    shapes_graph = _to_rdflib([q.triple for q in read_file(Path(shapes or paths.SHAPES_FILE))])
+    with _quiet_rdflib():
+        conforms, report_graph, _ = pyshacl.validate(
+            data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none",
+            focus_nodes=focus_nodes or None, allow_warnings=False)
+    return bool(conforms), report_graph
+
+
+def validate_graph(graph, ontology, shapes=None) -> ValidationReport:
+    """Validate a whole graph (an rdflib Graph) against the shapes, e.g. a fresh build."""
+    conforms, report_graph = shacl(graph, ontology, shapes)
+    violations = sorted(_shacl_violations(report_graph, {}), key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationReport(conforms=conforms, violations=violations, graph=report_graph, triples=len(graph))
 
 
 def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None) -> ValidationReport:
     """Validate an already-read batch against ``shapes`` and ``ontology`` (file paths)."""
-    import pyshacl
     from kg.namespaces import bind_prefixes
 
     ontology_triples = _ontology(ontology or paths.ONTOLOGY_FILE)
-    shapes_graph = _to_rdflib([q.triple for q in read_file(Path(shapes or paths.SHAPES_FILE))])
     nodes = focus_nodes(delta)
     context = store.describe(n for n in nodes if isinstance(n, ox.NamedNode)) if store else []
-    hierarchy = [t for t in ontology_triples if t.predicate == RDFS_SUBCLASS]
-    data = _to_rdflib(sorted(set(delta.triples) | set(context) | set(hierarchy), key=str))
+    data = _to_rdflib(sorted(set(delta.triples) | set(context), key=str))
     iris = [n.value for n in nodes if isinstance(n, ox.NamedNode)]
-    with _quiet_rdflib():
-        conforms, report_graph, _ = pyshacl.validate(
-            data, shacl_graph=shapes_graph, inference="none", focus_nodes=iris or None,
-            allow_warnings=False)
-    violations = _shacl_violations(report_graph, delta)
+    conforms, report_graph = shacl(data, _to_rdflib(ontology_triples), shapes, iris)
+    violations = _shacl_violations(report_graph, delta.origin)
     extra = term_checks(delta, ontology_triples)
     _add_results(report_graph, extra)
     bind_prefixes(report_graph)
