@@ -11,7 +11,10 @@ True
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from rdflib import Dataset, Graph
 
 from . import paths
 from .errors import ExtractionError, KgError, BuildInvalid
-from .extract.engine import extract
+from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
@@ -41,7 +44,6 @@ class Assembled:
 
     def __str__(self) -> str:
         lines = [f"{doc}: {count} facts" for doc, count in self.facts.items()]
-        lines += [f"{doc}: FAILED: {reason}" for doc, reason in self.failures.items()]
         lines.append(f"{len(self.dataset)} triples in {len(list(self.dataset.graphs())) - 1} named graphs; "
                      f"SHACL: {'conforms' if self.conforms else 'VIOLATIONS'}; reasoning: {self.reasoning}; "
                      f"{self.seconds:.1f} s")
@@ -63,44 +65,116 @@ def load_extraction_data(entities: Graph | None = None) -> dict[str, Language]:
     return load_languages(paths.RULES_DIR, entities if entities is not None else load_entities())
 
 
+class Extractor:
+    """The rules and the entities, loaded once, to extract any number of documents.
+
+    >>> from kg.sources import read_catalog
+    >>> extractor = Extractor()
+    >>> len(extractor.extraction(read_catalog(paths.SOURCES_DIR)[0]).facts) > 0
+    True
+    """
+
+    def __init__(self, entities: Graph | None = None, languages: dict[str, Language] | None = None):
+        self.entities = entities if entities is not None else load_entities()
+        self.languages = languages if languages is not None else load_extraction_data(self.entities)
+
+    def extraction(self, document: Document) -> Extraction:
+        """The facts of ``document`` and, per sentence, how they were found."""
+        if document.language not in self.languages:
+            raise ExtractionError(f"no rules for language {document.language!r} "
+                                  f"(have: {', '.join(sorted(self.languages))})", file=document.path)
+        return extract(document.text(), self.languages[document.language], document.id, document.date)
+
+    def graph(self, document: Document, extraction: Extraction | None = None) -> Graph:
+        """The document's catalog entry, facts and evidence as RDF."""
+        extraction = extraction or self.extraction(document)
+        graph = Graph()
+        bind_prefixes(graph)
+        for triple in document.triples():
+            graph.add(triple)
+        mapper = Mapper(graph, self.entities, document.iri, document.language)
+        for fact in extraction.facts:
+            mapper.add(fact)
+        return graph
+
+
 def extract_document(path: Path, language: str, date=None, languages: dict[str, Language] | None = None) -> Graph:
     """The facts and evidence of one document as a graph, without touching any store."""
-    entities = load_entities()
-    languages = languages or load_extraction_data(entities)
-    if language not in languages:
-        raise KgError(f"no rules for language {language!r} (have: {', '.join(sorted(languages))})")
     document = Document(id=Path(path).stem, path=Path(path), language=language, date=date,
                         title="", publisher="", url="", license="")
-    graph = Graph()
-    bind_prefixes(graph)
-    _map_document(document, languages[language], graph, entities)
-    return graph
+    return Extractor(languages=languages).graph(document)
 
 
-def assemble(sources: Path = paths.SOURCES_DIR, progress=None) -> Assembled:
-    """Extract every document of ``sources`` and assemble the validated dataset."""
+@dataclass
+class Extracted:
+    """One document's outcome: its triples and fact count, or why it failed."""
+
+    document: Document
+    triples: list = field(default_factory=list)
+    facts: int = 0
+    error: str | None = None
+
+
+def extract_all(documents: list[Document], extractor: Extractor, workers: int | None = None):
+    """Extract ``documents`` in parallel (one process per core), yielding :class:`Extracted`
+    in catalog order; a document that fails is reported and the others go on."""
+    global _worker_extractor
+    workers = min(workers or os.cpu_count() or 1, len(documents))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_extract_one, documents, [extractor] * len(documents))
+        return
+    _worker_extractor = extractor          # inherited by the forked workers, not pickled
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_extract_in_worker, documents)
+    finally:
+        _worker_extractor = None
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _extract_in_worker(document: Document) -> Extracted:
+    return _extract_one(document, _worker_extractor)
+
+
+def _extract_one(document: Document, extractor: Extractor) -> Extracted:
+    try:
+        extraction = extractor.extraction(document)
+        graph = extractor.graph(document, extraction)
+        return Extracted(document, list(graph), len(extraction.facts))
+    except KgError as error:
+        return Extracted(document, error=str(error))
+    except Exception as error:  # a bug in one document's extraction must not stop the others
+        return Extracted(document, error=f"internal error: {type(error).__name__}: {error}")
+
+
+def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | None = None) -> Assembled:
+    """Extract every document of ``sources`` (in parallel) and assemble the validated dataset."""
     started = time.perf_counter()
     say = progress or (lambda *_: None)
     ontology = load_ontology()
     reference = reference_graph(paths.REFERENCE_DIR)
-    entities = reference + ontology
-    languages = load_extraction_data(entities)
+    extractor = Extractor(reference + ontology)
 
     dataset = Dataset()
     bind_prefixes(dataset)
     _copy(ontology, dataset.graph(ONTOLOGY_GRAPH))
     _copy(reference, dataset.graph(REFERENCE_GRAPH))
     result = Assembled(dataset)
-    for document in read_catalog(sources):
-        say(f"extracting {document.id} ({document.language})")
+    documents = read_catalog(sources)
+    say(f"extracting {len(documents)} documents")
+    for done, outcome in enumerate(extract_all(documents, extractor, workers), 1):
+        document = outcome.document
+        if outcome.error:
+            result.failures[document.id] = outcome.error
+            say(f"[{done}/{len(documents)}] {document.id}: FAILED: {outcome.error}")
+            continue
         graph = dataset.graph(document_graph(document.id))
-        try:
-            if document.language not in languages:
-                raise ExtractionError(f"no rules for language {document.language!r}", file=document.path)
-            result.facts[document.id] = _map_document(document, languages[document.language], graph, entities)
-        except KgError as error:
-            dataset.remove_graph(graph)
-            result.failures[document.id] = str(error)
+        for triple in outcome.triples:
+            graph.add(triple)
+        result.facts[document.id] = outcome.facts
+        say(f"[{done}/{len(documents)}] {document.id} ({document.language}): {outcome.facts} facts")
     say("inferring")
     _infer(dataset)
     say("validating with SHACL")
@@ -114,9 +188,9 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None) -> Assembled:
 
 
 def build(sources: Path = paths.SOURCES_DIR, store: Path = paths.DEFAULT_STORE, reason: bool = True,
-          progress=None) -> Assembled:
+          progress=None, workers: int | None = None) -> Assembled:
     """Assemble, reason, and replace the store's build with the result (only if it conforms)."""
-    result = assemble(sources, progress)
+    result = assemble(sources, progress, workers)
     say = progress or (lambda *_: None)
     if not result.conforms:
         raise BuildInvalid("the built graph does not conform to the shapes; the store is unchanged: "
@@ -137,16 +211,6 @@ def build(sources: Path = paths.SOURCES_DIR, store: Path = paths.DEFAULT_STORE, 
 
     build_store(store, result.dataset.quads((None, None, None, None)))
     return result
-
-
-def _map_document(document: Document, language: Language, graph: Graph, entities: Graph) -> int:
-    extraction = extract(document.text(), language, document.id, document.date)
-    for triple in document.triples():
-        graph.add(triple)
-    mapper = Mapper(graph, entities, document.iri, document.language)
-    for fact in extraction.facts:
-        mapper.add(fact)
-    return len(extraction.facts)
 
 
 def _infer(dataset: Dataset) -> None:

@@ -50,6 +50,8 @@ def _out(data: bytes) -> None:
 def cmd_build(args) -> int:
     """Build the graph from the source documents into the store.
 
+    A document that cannot be extracted is reported by name and the others are built (exit 1).
+
     Example: kg build --sources data/sources --store build/store
     """
     from kg import paths
@@ -62,49 +64,102 @@ def cmd_build(args) -> int:
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
     report = build(sources=sources, store=Path(_store_location(args)), reason=not args.no_reason,
-                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)))
-    if report is not None:
-        print(report)
-    return EXIT_OK
+                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers)
+    print(report)
+    for document, reason in report.failures.items():
+        _err(f"{document}: not built: {reason}")
+    return EXIT_VIOLATIONS if report.failures else EXIT_OK
 
 
 def cmd_extract(args) -> int:
-    """Extract the facts of one document and print them (Turtle or JSON lines).
+    """Extract the facts of one document and print them, or with --explain what each sentence gave.
 
-    Example: kg extract data/sources/000_1a2cc20a6141a03d.txt --lang bn
+    Example: kg extract data/sources/001_ccdb75380c6088a3.txt --lang id --date 2025-08-11 --explain
     """
+    from kg.sources import Document
+
     try:
-        from kg.build import extract_document
+        from kg.build import Extractor
     except ImportError as error:
         raise NotAvailable(f"extraction is not available ({error})") from None
     path = Path(args.file)
     if not path.is_file():
         raise KgError("no such file", file=path)
-    graph = extract_document(path, args.lang)
+    document = Document(id=path.stem, path=path, language=args.lang, date=_date_option(args.date),
+                        title="", publisher="", url="", license="")
+    extractor = Extractor()
+    extraction = extractor.extraction(document)
+    if args.explain:
+        _out(explain(extraction).encode())
+        return EXIT_OK
+    graph = extractor.graph(document, extraction)
     if args.format == "turtle":
-        from kg.namespaces import bind_prefixes
-
-        bind_prefixes(graph)
         _out(graph.serialize(format="turtle").encode())
     else:
+        from kg.export import jsonl
+
+        _out(jsonl(graph).encode())
+    return EXIT_OK
+
+
+def explain(extraction) -> str:
+    """Per sentence: its offset, its start, and the rules that fired or why none did."""
+    lines = []
+    for item in extraction.explanations:
+        text = " ".join(item.text.split())
+        lines.append(f"[{item.start}] {text[:70]}{'…' if len(text) > 70 else ''}")
+        lines += [f"    fired: {rule}" for rule in item.fired]
+        lines += [f"    not understood: {problem}" for problem in item.problems]
+    facts = len(extraction.facts)
+    fired = sum(1 for item in extraction.explanations if item.fired)
+    lines.append(f"{facts} facts from {fired} of {len(extraction.explanations)} sentences")
+    return "\n".join(lines) + "\n"
+
+
+def _date_option(text):
+    if text is None:
+        return None
+    from kg.facts import PartialDate
+
+    parts = text.split("-")
+    try:
+        date = PartialDate(*map(int, parts))
+        if len(parts) > 3 or (date.day and not date.as_date()):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise KgError(f"--date: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return date
+
+
+def cmd_eval(args) -> int:
+    """Measure extraction against the facts readers wrote down (precision and recall per type).
+
+    Example: kg eval tests/cases --set new --details
+    """
+    from kg import evaluate
+    from kg.build import Extractor
+
+    cases = [c for c in evaluate.load_cases(Path(args.cases)) if args.set in (None, c.set)]
+    if not cases:
+        raise KgError(f"no cases in set {args.set!r}", file=args.cases)
+    results = evaluate.evaluate(cases, Extractor())
+    if args.format == "json":
         import json
 
-        def term(t):
-            kind = type(t).__name__
-            if kind == "URIRef":
-                return {"type": "uri", "value": str(t)}
-            if kind == "BNode":
-                return {"type": "bnode", "value": str(t)}
-            item = {"type": "literal", "value": str(t)}
-            if t.language:
-                item["xml:lang"] = t.language
-            elif t.datatype:
-                item["datatype"] = str(t.datatype)
-            return item
-
-        lines = [json.dumps({"s": term(s), "p": term(p), "o": term(o)}, ensure_ascii=False)
-                 for s, p, o in sorted(graph)]
-        _out(("\n".join(lines) + "\n").encode() if lines else b"")
+        table = {kind: {"precision": s.precision, "recall": s.recall, "matched": s.matched,
+                        "found": s.found, "expected": s.expected}
+                 for kind, s in evaluate.totals(results).items()}
+        _out((json.dumps({"cases": [c.id for c in cases], "scores": table}, indent=2) + "\n").encode())
+        return EXIT_OK
+    for result in results:
+        if result.error:
+            _err(f"{result.case.id}: extraction failed: {result.error}")
+    if args.details:
+        for result in results:
+            for label, facts in (("missed", result.missed), ("spurious", result.spurious)):
+                for fact in facts:
+                    print(f"{result.case.id}: {label}: {fact}")
+    print(evaluate.table(evaluate.totals(results), len(cases)))
     return EXIT_OK
 
 
@@ -264,11 +319,23 @@ def parser() -> argparse.ArgumentParser:
     p = _command(sub, "build", cmd_build, parents, "build the graph from the sources into the store")
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
     p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
+    p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
 
     p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", required=True, choices=LANGS, help="the document's language")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the document's publication date, for dates it gives without a year")
     p.add_argument("--format", default="turtle", choices=("turtle", "jsonl"))
+    p.add_argument("--explain", action="store_true",
+                   help="show per sentence which rule fired or why none did, instead of the facts")
+
+    p = _command(sub, "eval", cmd_eval, [], "measure extraction against hand-read cases")
+    p.add_argument("cases", nargs="?", default="tests/cases", metavar="DIR",
+                   help="folder of cases (default tests/cases)")
+    p.add_argument("--set", choices=("seed", "new"), help="only the cases of this set")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--details", action="store_true", help="also list each missed and spurious fact")
 
     p = _command(sub, "query", cmd_query, parents, "run a stored or ad-hoc SPARQL query")
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="stored query (see `kg queries`)")

@@ -108,3 +108,29 @@ def export_to(store: Store, fmt: str, output: Path | None = None) -> None:
         sys.stdout.buffer.flush()
     else:
         write_atomic(Path(output), data)
+
+
+def jsonl(graph) -> str:
+    """An rdflib graph as JSON lines, one triple each, terms as in SPARQL JSON results.
+
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> g = Graph(); g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x", lang="en")))
+    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
+    >>> print(jsonl(g), end="")
+    {"s": {"type": "uri", "value": "urn:a"}, "p": {"type": "uri", "value": "urn:p"}, "o": {"type": "literal", "value": "x", "xml:lang": "en"}}
+    """
+    import json
+
+    def term(t) -> dict:
+        kind = type(t).__name__
+        if kind in ("URIRef", "BNode"):
+            return {"type": "uri" if kind == "URIRef" else "bnode", "value": str(t)}
+        item = {"type": "literal", "value": str(t)}
+        if t.language:
+            item["xml:lang"] = t.language
+        elif t.datatype:
+            item["datatype"] = str(t.datatype)
+        return item
+
+    return "".join(json.dumps({"s": term(s), "p": term(p), "o": term(o)}, ensure_ascii=False) + "\n"
+                   for s, p, o in sorted(graph))

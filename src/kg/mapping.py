@@ -23,15 +23,24 @@ AGREEMENT_CLASSES = {
     "comprehensive": KG.ComprehensiveCooperationAgreement,
     "arrangement": KG.CooperationArrangement,
     "joint-declaration": KG.JointDeclaration,
+    "agreement": KG.Agreement,
 }
+AGREEMENT_NAMES = {"mou": "Memorandum of understanding", "comprehensive": "Comprehensive cooperation agreement",
+                   "arrangement": "Cooperation arrangement", "joint-declaration": "Joint declaration",
+                   "agreement": "Agreement"}
+AGREEMENT_STATUSES = {"signed": KGR["agreement-status/signed"], "planned": KGR["agreement-status/planned"]}
 EVENT_CLASSES = {
     "press-conference": KG.JointPressConference,
     "courtesy-call": KG.CourtesyCall,
     "bilateral-meeting": KG.BilateralMeeting,
     "summit": KG.Summit,
     "state-visit": KG.StateVisit,
+    "visit": KG.Visit,
 }
-MISSION_KINDS = {"embassy": KGR["mission-kind/embassy"], "non-resident": KGR["mission-kind/non-resident"]}
+EVENT_NAMES = {"press-conference": "Joint press conference", "courtesy-call": "Courtesy call",
+               "bilateral-meeting": "Bilateral meeting", "summit": "Leaders' meeting", "state-visit": "State visit",
+               "visit": "Official visit"}
+MISSION_KINDS = {kind: KGR[f"mission-kind/{kind}"] for kind in ("embassy", "non-resident", "consulate")}
 
 
 def key(iri) -> str:
@@ -91,20 +100,21 @@ class Mapper:
         return iri
 
     def _membership(self, fact, f):
-        iri = mint("membership", key(f["member"]), key(f["organization"]))
-        self._node(iri, KG.Membership, f"Membership of {self.label(f['member'])} in {self.label(f['organization'])}")
+        organization = self._entity(f["organization"], "organization", KG.InternationalOrganization)
+        iri = mint("membership", key(f["member"]), key(organization))
+        self._node(iri, KG.Membership, f"Membership of {self.label(f['member'])} in {self.label(organization)}")
         self._set(iri, ORG.member, URIRef(f["member"]))
-        self._set(iri, ORG.organization, URIRef(f["organization"]))
+        self._set(iri, ORG.organization, organization)
         return iri
 
     def _mission(self, fact, f):
         sending, receiving, host = f["sending"], f["receiving"], f["host"]
         iri = mint("mission", f["kind"], key(sending), key(receiving), key(host))
         where = self.label(f["city"]) if "city" in f else self.label(host)
-        name = f"Embassy of {self.label(sending)} in {where}"
+        name = f"{'Consulate' if f['kind'] == 'consulate' else 'Embassy'} of {self.label(sending)} in {where}"
         if receiving != host:
             name += f", accredited to {self.label(receiving)}"
-        self._node(iri, KG.Embassy, name)
+        self._node(iri, KG.Consulate if f["kind"] == "consulate" else KG.Embassy, name)
         self._set(iri, KG.missionKind, MISSION_KINDS[f["kind"]])
         self._set(iri, KG.sendingState, URIRef(sending))
         self._set(iri, KG.receivingState, URIRef(receiving))
@@ -125,12 +135,15 @@ class Mapper:
     def _agreement(self, fact, f):
         parties = sorted(f["parties"])
         date = f.get("date")
-        iri = mint("agreement", f["kind"], *map(key, parties), date.lexical if date else "undated")
-        kind_label = {"mou": "Memorandum of understanding", "comprehensive": "Comprehensive cooperation agreement",
-                      "arrangement": "Cooperation arrangement", "joint-declaration": "Joint declaration"}[f["kind"]]
+        status = f.get("status", "signed")
+        iri = mint("agreement", f["kind"], *map(key, parties), date.lexical if date else "undated",
+                   *(["planned"] if status == "planned" else []))
         between = " and ".join(self.label(p) for p in parties)
-        self._node(iri, AGREEMENT_CLASSES[f["kind"]], f"{kind_label} between {between}" + (f", {date.lexical}" if date else ""))
+        self._node(iri, AGREEMENT_CLASSES[f["kind"]],
+                   ("Planned " + AGREEMENT_NAMES[f["kind"]].lower() if status == "planned" else AGREEMENT_NAMES[f["kind"]])
+                   + f" between {between}" + (f", {date.lexical}" if date else ""))
         self._set(iri, KG.party, *map(URIRef, parties))
+        self._set(iri, KG.agreementStatus, AGREEMENT_STATUSES[status])
         for person in f.get("signatories", []):
             self._set(iri, KG.signatory, self._person(person))
         if date:
@@ -143,9 +156,7 @@ class Mapper:
         date = f.get("date")
         where = f.get("place") or f.get("organization")
         iri = mint("event", f["kind"], date.lexical if date else "undated", *([key(where)] if where else []))
-        names = {"press-conference": "Joint press conference", "courtesy-call": "Courtesy call",
-                 "bilateral-meeting": "Bilateral meeting", "summit": "Leaders' meeting", "state-visit": "State visit"}
-        name = names[f["kind"]]
+        name = EVENT_NAMES[f["kind"]]
         if "organization" in f:
             name = f"{self.label(f['organization'])} {name.lower()}"
         if "place" in f:
@@ -191,7 +202,7 @@ class Mapper:
         return iri
 
     def _exportflow(self, fact, f):
-        product = self._product(f["product"])
+        product = self._entity(f["product"], "product", KG.Product, KGR["scheme/products"])
         iri = mint("export", key(f["exporter"]), key(f["importer"]), key(product))
         self._node(iri, KG.ExportFlow, f"Export of {self.label(product)} from {self.label(f['exporter'])} to {self.label(f['importer'])}")
         self._set(iri, KG.exporter, URIRef(f["exporter"]))
@@ -240,13 +251,16 @@ class Mapper:
         self._first_met(iri)
         return iri
 
-    def _product(self, product) -> URIRef:
-        if not isinstance(product, str) or product.startswith(str(KGR)):
-            return URIRef(product)
-        iri = mint("product", product)
-        self.graph.add((iri, RDF.type, KG.Product))
-        self.graph.add((iri, SKOS.prefLabel, Literal(product, lang=self.language)))
-        self.graph.add((iri, SKOS.inScheme, KGR["scheme/products"]))
+    def _entity(self, value, kind: str, cls, scheme=None) -> URIRef:
+        """A known entity's IRI, or a new entity for a name the reference data does not know,
+        labelled in the document's language: ``_entity("Kelompok Cairns", "organization", …)``."""
+        if value.startswith(str(KGR)):
+            return URIRef(value)
+        iri = mint(kind, value)
+        self.graph.add((iri, RDF.type, cls))
+        self.graph.add((iri, SKOS.prefLabel if scheme else RDFS.label, Literal(value, lang=self.language)))
+        if scheme:
+            self.graph.add((iri, SKOS.inScheme, scheme))
         self._first_met(iri)
         return iri
 

@@ -65,6 +65,34 @@ def resolve_year(day: int, month: int, weekday: int | None, candidates: list[int
     return None
 
 
+def shift(date: PartialDate, years: int = 0, months: int = 0, days: int = 0, note: str | None = None) -> PartialDate:
+    """``date`` moved by whole years, months or days, at the precision the move allows.
+
+    >>> shift(PartialDate(2009, 7, 28), years=-1).lexical
+    '2008'
+    >>> shift(PartialDate(2024, 3, 1), days=-1).lexical
+    '2024-02-29'
+    """
+    if days:
+        moved = dt.date(date.year, date.month, date.day) + dt.timedelta(days=days)
+        return PartialDate(moved.year, moved.month, moved.day, note)
+    if months:
+        index = date.year * 12 + (date.month - 1) + months
+        return PartialDate(index // 12, index % 12 + 1, None, note)
+    return PartialDate(date.year + years, None, None, note)
+
+
+def weekday_on_or_before(date: PartialDate, weekday: int, note: str | None = None) -> PartialDate:
+    """The last day with ``weekday`` (Monday 0) on or before ``date`` (a news text's "on Monday").
+
+    >>> weekday_on_or_before(PartialDate(2025, 8, 11), 3).lexical   # the Thursday before a Monday
+    '2025-08-07'
+    """
+    day = dt.date(date.year, date.month, date.day)
+    day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
+    return PartialDate(day.year, day.month, day.day, note)
+
+
 def _weekday(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()

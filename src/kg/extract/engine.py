@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
-from .dates import resolve_year
+from .dates import resolve_year, shift, weekday_on_or_before
 from .patterns import Patterns
 from .text import ascii_digits, sentences
 
@@ -48,6 +48,7 @@ class Context:
 
     def __init__(self, years: list[int], publication: PartialDate | None, kind_words: dict[str, list[str]]):
         self.kind_words = kind_words
+        self.publication = publication
         self.date: PartialDate | None = publication
         self.date_text: str | None = "the document's publication date" if publication else None
         self.date_sentence: int | None = None
@@ -91,6 +92,44 @@ class Context:
             return None
         year, note = chosen
         return PartialDate(year, month, day, note)
+
+    def reference_date(self) -> tuple[PartialDate, str] | None:
+        """The date relative dates count from: the document's date, else the last full date stated."""
+        if self.publication and self.publication.day:
+            return self.publication, "the document's date"
+        if self.date and self.date.day and not self.date.note:
+            return self.date, f"the date stated before it ({self.date_text})"
+        return None
+
+    def relative(self, words: str, offset: dict[str, int]) -> PartialDate | None:
+        """"last year", "tahun depan", "yesterday": ``offset`` from the reference date."""
+        reference = self.reference_date()
+        if reference is None:
+            return None
+        date, what = reference
+        return shift(date, **offset, note=f"'{words}' counted from {what}, {date.lexical}")
+
+    def last_weekday(self, words: str, weekday: int) -> PartialDate | None:
+        """"on Thursday", "Senin kemarin": the last such weekday on or before the reference date."""
+        reference = self.reference_date()
+        if reference is None:
+            return None
+        date, what = reference
+        return weekday_on_or_before(date, weekday, f"'{words}' taken as the last such day on or before {what}, "
+                                                   f"{date.lexical}")
+
+    def anniversary(self, years: int) -> PartialDate | None:
+        """"50 tahun hubungan diplomatik": ``years`` before the date of this sentence, or the document's."""
+        if self.date and self.date_sentence == self.sentence and not self.date.note:
+            base, what = self.date, self.date_text
+        elif self.publication:
+            base, what = self.publication, "the document's date"
+        else:
+            return None
+        note = f"{years} years before {what} ({base.lexical})"
+        if self.date_sentence == self.sentence:
+            return PartialDate(base.year - years, base.month, base.day, note)
+        return PartialDate(base.year - years, None, None, note)
 
     def latest(self, kinds: list[str], named: list[str] = ()) -> Fact | None:
         """The most recent fact of one of ``kinds``, preferring one of the ``named`` sub-kinds."""
@@ -151,6 +190,13 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
     if missing_context:
         explanation.problems.append(f"{rule.id}: could not resolve {', '.join(missing_context)} from context")
         return
+    clause = _clause(match)
+    negation = _cue(patterns.language.negation, clause)
+    if negation:
+        explanation.problems.append(f"{rule.id}: negated ('{negation}')")
+        return
+    if rule.fact == "Agreement" and "status" not in fields and _cue(patterns.language.planned, clause):
+        fields["status"] = "planned"
     explanation.fired.append(rule.id)
     evidence = Evidence(**{**evidence.__dict__, "rule": rule.id})
     if rule.attach:
@@ -168,6 +214,23 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         if rule.areas:
             for area in {iri for _, _, iri in patterns.lexicon.find_all("Area", match.string)}:
                 context.facts.append(Fact("Cooperation", {"area": area, "context": fact}, [evidence]))
+
+
+def _clause(match) -> str:
+    """The match with the rest of its comma- or semicolon-delimited clause on both sides."""
+    text = match.string
+    start = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+    ends = [i for i in (text.find(",", match.end()), text.find(";", match.end())) if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+def _cue(cues: list[str], clause: str) -> str | None:
+    """The first of ``cues`` (regexes) found in ``clause``, as written there."""
+    for cue in cues:
+        found = re.search(cue, clause, re.IGNORECASE)
+        if found:
+            return found.group()
+    return None
 
 
 def _resolve(spec, values, context, match):

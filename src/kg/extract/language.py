@@ -60,6 +60,9 @@ class Language:
     person: list[str]
     name: str
     rules: list[Rule]
+    negation: list[str] = field(default_factory=list)
+    planned: list[str] = field(default_factory=list)
+    relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
     lexicon: Lexicon | None = None
 
 
@@ -104,6 +107,9 @@ def load_language(path: Path, lexicon_graph) -> Language:
         person=data.get("person", []),
         name=data.get("name", r"[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*"),
         rules=_rules(path, data["rules"], _rule_lines(nodes)),
+        negation=data.get("negation", []),
+        planned=data.get("planned", []),
+        relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
     )
     if lexicon_graph is not None:
         language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes)

@@ -28,6 +28,7 @@ from ..facts import Amount, PartialDate, Person
 
 PLACEHOLDER = re.compile(r"\{(\w+)([+*]?)(?::(\w+))?\}")
 PRIMITIVES = {"year": r"\d{4}", "day": r"\d{1,2}", "monthnum": r"\d{1,2}", "Year": r"\d{4}",
+              "Anniversary": r"\d{1,3}",
               "Number": r"\d+(?:[.,]\d+)*", "Phrase": r"\S+(?:\s+\S+){0,5}?"}
 
 
@@ -63,6 +64,8 @@ class Patterns:
             return _alternation(lang.months)
         if type_name == "weekday":
             return _alternation(lang.weekdays)
+        if type_name == "relative":
+            return _alternation(lang.relative_dates)
         if type_name == "Date":
             return "(?:" + "|".join(self.compile(t, named=False)[0].pattern for t in lang.dates) + ")"
         if type_name == "Person":
@@ -103,6 +106,8 @@ class Patterns:
             return self.date(text, context)
         if kind == "Year":
             return PartialDate(int(text))
+        if kind == "Anniversary":
+            return context.anniversary(int(text))
         if kind == "Amount":
             return self.amount(text)
         if kind == "Person":
@@ -132,6 +137,10 @@ class Patterns:
             if not match:
                 continue
             parts = {slots[g].type: v for g, v in match.groupdict().items() if v is not None}
+            if "relative" in parts:
+                return context.relative(parts["relative"], self.language.relative_dates[parts["relative"].casefold()])
+            if set(parts) == {"weekday"}:
+                return context.last_weekday(parts["weekday"], self.language.weekdays[parts["weekday"].casefold()])
             month = self.language.months.get(parts["month"].casefold()) if "month" in parts else (
                 int(parts["monthnum"]) if "monthnum" in parts else None)
             day = int(parts["day"]) if "day" in parts else None

@@ -1,0 +1,270 @@
+"""Precision and recall of extraction against facts a reader wrote down (tests/cases/).
+
+Each case folder holds an ``expected.yaml`` (format: tests/cases/README.md). The document
+is extracted as ``kg build`` would, the extracted graph is read back with one SPARQL
+query per fact type, and each row is matched with the expected facts of that type.
+
+>>> normalize("Non-Aligned  Movement (NAM)")
+'non aligned movement nam'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from . import paths
+from .errors import KgError
+from .sources import Document, read_catalog
+
+#: Per fact type, the query that reads its key fields from an extracted graph. Entity
+#: columns are compared by ISO code (states) or by any label; the rest as text.
+KEY_QUERIES = {
+    "relation": """SELECT ?states ?date WHERE {
+        ?r a kg:BilateralRelation ; kg:state ?a, ?b . FILTER(STR(?a) < STR(?b))
+        BIND(CONCAT(STR(?a), " ", STR(?b)) AS ?states) OPTIONAL { ?r kg:established ?date } }""",
+    "membership": """SELECT ?state ?organization WHERE {
+        ?m a kg:Membership ; org:member ?state ; org:organization ?organization }""",
+    "mission": """SELECT ?sending ?receiving ?kind WHERE {
+        ?m a/rdfs:subClassOf* kg:DiplomaticMission ; kg:sendingState ?sending ; kg:receivingState ?receiving ; kg:missionKind ?k
+        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind) }""",
+    "agreement": """SELECT ?kind ?parties ?status ?date WHERE {
+        ?x a/rdfs:subClassOf* kg:Agreement . { SELECT ?x (GROUP_CONCAT(STR(?p); separator=" ") AS ?parties)
+                              WHERE { ?x kg:party ?p } GROUP BY ?x }
+        BIND(IF(EXISTS { ?x a kg:MemorandumOfUnderstanding }, "mou",
+             IF(EXISTS { ?x a kg:JointDeclaration }, "declaration", "agreement")) AS ?kind)
+        OPTIONAL { ?x kg:agreementStatus ?s } BIND(COALESCE(STRAFTER(STR(?s), "agreement-status/"), "signed") AS ?status)
+        OPTIONAL { ?x kg:date ?date } }""",
+    "event": """SELECT ?kind ?date WHERE {
+        VALUES (?class ?kind) { (kg:StateVisit "state-visit") (kg:Visit "visit") (kg:CourtesyCall "courtesy-call")
+                                (kg:BilateralMeeting "meeting") (kg:JointPressConference "press-conference")
+                                (kg:Summit "summit") }
+        ?e a ?class . OPTIONAL { ?e kg:date ?date } }""",
+    "office": """SELECT ?person ?office ?state WHERE {
+        ?h a kg:OfficeHolding ; kg:holder ?person ; kg:office ?office ; kg:state ?state }""",
+    "trade": """SELECT ?year ?value ?currency WHERE {
+        ?t a kg:TradeStatistic ; kg:year ?year . OPTIONAL { ?t kg:value ?value ; kg:currency ?currency } }""",
+    "export": """SELECT ?exporter ?product WHERE { ?x a kg:ExportFlow ; kg:exporter ?exporter ; kg:product ?product }""",
+    "cooperation": """SELECT DISTINCT ?area WHERE { ?c a kg:Cooperation ; kg:area ?area }""",
+    "award": """SELECT ?award ?recipient WHERE { ?x a kg:AwardConferral ; kg:award ?award ; kg:recipient ?recipient }""",
+    "market-entry": """SELECT ?company ?market WHERE { ?x a kg:MarketEntry ; kg:company ?company ; kg:market ?market }""",
+}
+
+STATE_FIELDS = {"states", "state", "sending", "receiving", "parties", "exporter", "market"}
+NAME_QUERY = """SELECT ?node ?name WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel skos:notation schema:name }
+                                     ?node ?p ?name }"""
+
+
+def normalize(text) -> str:
+    """Case, accents, hyphens and punctuation folded away, for comparing names."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+@dataclass
+class Case:
+    """One document and the facts its reader found."""
+
+    id: str
+    set: str
+    document: Document
+    expected: list[dict]
+
+
+@dataclass
+class Score:
+    """Matched, found and expected counts, with precision and recall."""
+
+    matched: int = 0
+    found: int = 0
+    expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    def __iadd__(self, other: "Score") -> "Score":
+        self.matched += other.matched
+        self.found += other.found
+        self.expected += other.expected
+        return self
+
+
+@dataclass
+class CaseResult:
+    """What extraction found in one case: scores per type, and the misses either way."""
+
+    case: Case
+    scores: dict[str, Score] = field(default_factory=dict)
+    missed: list[dict] = field(default_factory=list)      # expected, not found
+    spurious: list[dict] = field(default_factory=list)    # found, not expected
+    error: str | None = None                              # why extraction failed, if it did
+
+
+def load_cases(cases_dir: Path, sources_dir: Path = paths.SOURCES_DIR) -> list[Case]:
+    """Every case under ``cases_dir``; a seed case's document comes from ``sources_dir``."""
+    seeds = {d.id: d for d in read_catalog(sources_dir)} if (sources_dir / "catalog.csv").is_file() else {}
+    cases = []
+    for expected_file in sorted(Path(cases_dir).glob("*/expected.yaml")):
+        folder = expected_file.parent
+        spec = _read_yaml(expected_file)
+        if (folder / "catalog.csv").is_file():
+            documents = {d.id: d for d in read_catalog(folder)}
+        else:
+            documents = seeds
+        if spec.get("id") not in documents:
+            raise KgError(f"id {spec.get('id')!r} is not in the catalog", file=expected_file, field="id")
+        facts = spec.get("facts") or []
+        for number, fact in enumerate(facts, 1):
+            if not isinstance(fact, dict) or fact.get("type") not in KEY_QUERIES:
+                raise KgError(f"fact {number}: type must be one of {', '.join(KEY_QUERIES)}",
+                              file=expected_file, field="type")
+        cases.append(Case(spec["id"], spec.get("set", "new"), documents[spec["id"]], facts))
+    if not cases:
+        raise KgError("no */expected.yaml here", file=cases_dir)
+    return cases
+
+
+def evaluate(cases: list[Case], extractor) -> list[CaseResult]:
+    """Extract each case's document with ``extractor`` (a :class:`kg.build.Extractor`) and score it."""
+    import pyoxigraph as ox
+
+    from .store import to_ox_quad
+
+    results = []
+    for case in cases:
+        engine = ox.Store()
+        engine.extend(to_ox_quad(t) for t in extractor.entities)
+        try:
+            engine.extend(to_ox_quad(t) for t in extractor.graph(case.document))
+            error = None
+        except KgError as failure:     # counts as finding nothing
+            error = str(failure)
+        result = _score(case, engine)
+        result.error = error
+        results.append(result)
+    return results
+
+
+def totals(results: list[CaseResult]) -> dict[str, Score]:
+    """Scores summed per fact type, plus ``all``."""
+    summed: dict[str, Score] = {}
+    for result in results:
+        for kind, score in result.scores.items():
+            summed.setdefault(kind, Score())
+            summed[kind] += score
+    overall = Score()
+    for score in summed.values():
+        overall += score
+    return {**dict(sorted(summed.items())), "all": overall}
+
+
+def _score(case: Case, engine) -> CaseResult:
+    from .namespaces import PREFIXES
+
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    result = CaseResult(case)
+    for kind, query in KEY_QUERIES.items():
+        found = _distinct([{name: row[name] for name in _columns(query)}
+                           for row in engine.query(prefixes + query)])
+        expected = _distinct([{k: v for k, v in fact.items() if k not in ("type", "quote")}
+                              for fact in case.expected if fact["type"] == kind])
+        if not found and not expected:
+            continue
+        unmatched, missed = list(found), list(expected)
+        score = Score(found=len(found), expected=len(expected))
+        for loose in (False, True):     # exact names first, so a loose match cannot take another's row
+            for fact in list(missed):
+                match = next((row for row in unmatched if _matches(fact, row, engine, prefixes, loose)), None)
+                if match is not None:
+                    unmatched.remove(match)
+                    missed.remove(fact)
+                    score.matched += 1
+        result.missed += [{"type": kind, **fact} for fact in missed]
+        result.spurious += [{"type": kind, **{k: _show(v) for k, v in row.items()}} for row in unmatched]
+        result.scores[kind] = score
+    return result
+
+
+def _columns(query: str) -> list[str]:
+    head = query.split("WHERE", 1)[0]
+    return re.findall(r"\?(\w+)", head)
+
+
+def _distinct(rows: list[dict]) -> list[dict]:
+    seen, unique = set(), []
+    for row in rows:
+        key = tuple(sorted((k, str(v)) for k, v in row.items()))
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    return unique
+
+
+def _matches(expected: dict, row: dict, engine, prefixes: str, loose: bool) -> bool:
+    return all(_field_matches(name, expected.get(name), row.get(name), engine, prefixes, loose) for name in row)
+
+
+def _field_matches(name: str, expected, found, engine, prefixes: str, loose: bool) -> bool:
+    import pyoxigraph as ox
+
+    if expected is None or found is None:
+        return expected is None and found is None
+    if name in ("states", "parties"):
+        codes = {_iso(iri) for iri in found.value.split()}
+        return codes == {str(code).upper() for code in expected}
+    if name in STATE_FIELDS:
+        return isinstance(found, ox.NamedNode) and _iso(found.value) == str(expected).upper()
+    if name == "value":
+        try:
+            return Decimal(str(expected)) == Decimal(found.value)
+        except InvalidOperation:
+            return False
+    if isinstance(found, ox.NamedNode):
+        names = {normalize(row["name"].value)
+                 for row in engine.query(prefixes + NAME_QUERY, substitutions={ox.Variable("node"): found})}
+        wanted = normalize(expected)
+        if wanted in names:
+            return True
+        if loose:   # "Dina Boluarte" is "Dina Ercilia Boluarte Zegarra"; "illegal trade" is "combating illegal trade"
+            words = set(wanted.split())
+            return any(words <= set(n.split()) or set(n.split()) <= words for n in names if n)
+        return False
+    return normalize(found.value) == normalize(expected)
+
+
+def _iso(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].upper()
+
+
+def _show(term) -> str:
+    return "" if term is None else term.value
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise KgError(f"not valid YAML: {getattr(error, 'problem', error)}", file=path,
+                      line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise KgError("expected a mapping with id, set and facts", file=path)
+    return data
+
+
+def table(scores: dict[str, Score], cases: int) -> str:
+    """The scores as an aligned text table (the last row is ``all``)."""
+    lines = [f"{'type':<13} {'precision':>9} {'recall':>7} {'matched':>8} {'found':>6} {'expected':>9}"]
+    for kind, s in scores.items():
+        lines.append(f"{kind:<13} {s.precision:>9.2f} {s.recall:>7.2f} {s.matched:>8} {s.found:>6} {s.expected:>9}")
+    lines.append(f"({cases} documents)")
+    return "\n".join(lines)
