@@ -43,7 +43,8 @@ KEY_QUERIES = {
         VALUES (?class ?kind) { (kg:StateVisit "state-visit") (kg:Visit "visit") (kg:CourtesyCall "courtesy-call")
                                 (kg:BilateralMeeting "meeting") (kg:JointPressConference "press-conference")
                                 (kg:Summit "summit") }
-        ?e a ?class . OPTIONAL { ?e kg:date ?date } }""",
+        ?e a ?class . FILTER NOT EXISTS { ?e kg:organization ?forum }   # bilateral events only
+        OPTIONAL { ?e kg:date ?date } }""",
     "office": """SELECT ?person ?office ?state WHERE {
         ?h a kg:OfficeHolding ; kg:holder ?person ; kg:office ?office ; kg:state ?state }""",
     "trade": """SELECT ?year ?value ?currency WHERE {
@@ -173,7 +174,7 @@ def _score(case: Case, engine) -> CaseResult:
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     result = CaseResult(case)
     for kind, query in KEY_QUERIES.items():
-        found = _distinct([{name: row[name] for name in _columns(query)}
+        found = _distinct([{name: _sorted_list(name, row[name]) for name in _columns(query)}
                            for row in engine.query(prefixes + query)])
         expected = _distinct([{k: v for k, v in fact.items() if k not in ("type", "quote")}
                               for fact in case.expected if fact["type"] == kind])
@@ -192,6 +193,13 @@ def _score(case: Case, engine) -> CaseResult:
         result.spurious += [{"type": kind, **{k: _show(v) for k, v in row.items()}} for row in unmatched]
         result.scores[kind] = score
     return result
+
+
+def _sorted_list(name: str, term):
+    """A space-separated list of IRIs (``states``, ``parties``) in one order, so equal sets compare equal."""
+    import pyoxigraph as ox
+
+    return ox.Literal(" ".join(sorted(term.value.split()))) if name in ("states", "parties") and term else term
 
 
 def _columns(query: str) -> list[str]:

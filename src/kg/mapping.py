@@ -108,7 +108,8 @@ class Mapper:
         return iri
 
     def _mission(self, fact, f):
-        sending, receiving, host = f["sending"], f["receiving"], f["host"]
+        host = f.get("host") or str(self.entities.value(URIRef(f["city"]), KG.inState))
+        sending, receiving = f["sending"], f.get("receiving", host)
         iri = mint("mission", f["kind"], key(sending), key(receiving), key(host))
         where = self.label(f["city"]) if "city" in f else self.label(host)
         name = f"{'Consulate' if f['kind'] == 'consulate' else 'Embassy'} of {self.label(sending)} in {where}"
@@ -154,7 +155,7 @@ class Mapper:
 
     def _event(self, fact, f):
         date = f.get("date")
-        where = f.get("place") or f.get("organization")
+        where = f.get("organization")     # one event of a kind a day; an organization's summit is its own
         iri = mint("event", f["kind"], date.lexical if date else "undated", *([key(where)] if where else []))
         name = EVENT_NAMES[f["kind"]]
         if "organization" in f:
@@ -281,6 +282,13 @@ class Mapper:
             self.graph.add((subject, prop, value))
 
     def _date(self, subject, prop, date: PartialDate) -> None:
+        """Set a date; a node keeps the most precise of the dates the document gives it
+        (``1980`` then ``1980-09-15`` gives ``1980-09-15``); conflicting dates are all kept."""
+        for known in list(self.graph.objects(subject, prop)):
+            if str(known).startswith(date.lexical):
+                return
+            if date.lexical.startswith(str(known)):
+                self.graph.remove((subject, prop, known))
         self.graph.add((subject, prop, date_literal(date)))
         if date.note:
             self.graph.add((subject, KG.dateInferred, Literal(True)))

@@ -52,7 +52,9 @@ class Context:
         self.date: PartialDate | None = publication
         self.date_text: str | None = "the document's publication date" if publication else None
         self.date_sentence: int | None = None
+        self.date_position: int = 0       # where in its sentence the last date was stated
         self.sentence: int = 0
+        self.position: int = 0            # where in the sentence the slot being read starts
         self.years = years
         self.states: list[str] = []
         self.people: list[Person] = []
@@ -127,7 +129,8 @@ class Context:
         else:
             return None
         note = f"{years} years before {what} ({base.lexical})"
-        if self.date_sentence == self.sentence:
+        if self.date_sentence == self.sentence and self.date_position > self.position:
+            # "40 tahun hubungan diplomatik … pada 15 September 2020": the anniversary's own date
             return PartialDate(base.year - years, base.month, base.day, note)
         return PartialDate(base.year - years, None, None, note)
 
@@ -153,9 +156,12 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
         context.sentence = sentence.start
         for found in date_regex.finditer(sentence.text):
             date = patterns.date(found.group(), context)
-            if date and not date.note:
-                context.date, context.date_sentence = date, sentence.start
+            if date:
+                context.date, context.date_sentence, context.date_position = date, sentence.start, found.start()
                 context.date_text = text[sentence.start + found.start():sentence.start + found.end()]
+        if _headline(sentence.text):
+            explanation.problems.append("a headline in title case: its capitalized words are not names")
+            continue
         for rule in language.rules:
             for template in rule.patterns:
                 regex, slots = patterns.compile(template)
@@ -172,6 +178,7 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         text = match.group(group)
         if text is None:
             continue
+        context.position = match.start(group)
         value = patterns.value(slot, text, context)
         if value is None or value == []:
             explanation.problems.append(f"{rule.id}: {slot.type} '{text}' not understood")
@@ -191,14 +198,18 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         explanation.problems.append(f"{rule.id}: could not resolve {', '.join(missing_context)} from context")
         return
     clause = _clause(match)
-    negation = _cue(patterns.language.negation, clause)
-    if negation:
-        explanation.problems.append(f"{rule.id}: negated ('{negation}')")
-        return
+    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.commentary, "commentary")):
+        cue = _cue(cues, clause)
+        if cue:
+            explanation.problems.append(f"{rule.id}: {what} ('{cue}')")
+            return
     if rule.fact == "Agreement" and "status" not in fields and _cue(patterns.language.planned, clause):
         fields["status"] = "planned"
     explanation.fired.append(rule.id)
     evidence = Evidence(**{**evidence.__dict__, "rule": rule.id})
+    if rule.fact == "OfficeHolding":     # people named with an office: the holdings only
+        _office_holdings(fields, None, context, evidence)
+        return
     if rule.attach:
         target = context.latest([rule.attach])
         if target is None:
@@ -214,6 +225,14 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         if rule.areas:
             for area in {iri for _, _, iri in patterns.lexicon.find_all("Area", match.string)}:
                 context.facts.append(Fact("Cooperation", {"area": area, "context": fact}, [evidence]))
+
+
+def _headline(text: str) -> bool:
+    """A title-case line ("DPR & Dubes Chili Bahas 60 Tahun Hubungan Diplomatik"): most of its
+    words, four or more, start with a capital letter."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitalized >= 0.7 * len(words) and not text.rstrip().endswith((".", "।"))
 
 
 def _clause(match) -> str:
@@ -247,6 +266,9 @@ def _resolve(spec, values, context, match):
         return _context_date(context, match)
     if spec == "@both_states":
         return context.both_states()
+    if spec.startswith("@other:"):
+        pair, known = context.both_states(), values.get(spec[7:])
+        return next((state for state in pair or [] if state != known), None) if known in (pair or []) else None
     if spec.startswith("@holder:"):
         office, state = (values.get(name) for name in spec[8:].split(":"))
         return next((p for p in reversed(context.people) if (p.office, p.state) == (office, state)), None)
@@ -290,7 +312,7 @@ def _merge(target: Fact, fields: dict, evidence: Evidence) -> None:
 
 def _office_holdings(fields: dict, fact: Fact, context: Context, evidence: Evidence) -> None:
     """Every person named with an office holds it: one OfficeHolding fact each."""
-    date = fact.fields.get("date") or _context_date(context, None)
+    date = (fact.fields.get("date") if fact else None) or _context_date(context, None)
     for value in fields.values():
         for person in value if isinstance(value, list) else [value]:
             if isinstance(person, Person) and person.office and person.state:

@@ -61,6 +61,7 @@ class Language:
     name: str
     rules: list[Rule]
     negation: list[str] = field(default_factory=list)
+    commentary: list[str] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
     relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
     lexicon: Lexicon | None = None
@@ -108,6 +109,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         name=data.get("name", r"[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*"),
         rules=_rules(path, data["rules"], _rule_lines(nodes)),
         negation=data.get("negation", []),
+        commentary=data.get("commentary", []),
         planned=data.get("planned", []),
         relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
     )

@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from .text import ascii_digits
+
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
@@ -42,8 +44,9 @@ WORD = r"[\w\u0300-\u036f\u0900-\u0963\u0966-\u0dff]"
 
 
 def normal(text: str) -> str:
-    """The form names are compared in: NFC, case-folded, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s\-–]+", " ", unicodedata.normalize("NFC", text)).casefold().strip()
+    """The form names are compared in: NFC, case-folded, ASCII digits, hyphens and runs of
+    spaces as one space (``normal("উন্নয়নশীল ৮ টি-দেশ")`` is ``"উন্নয়নশীল 8 টি দেশ"``)."""
+    return re.sub(r"[\s\-–]+", " ", ascii_digits(unicodedata.normalize("NFC", text))).casefold().strip()
 
 
 class Lexicon:

@@ -121,8 +121,18 @@ class Patterns:
         if slot.mod == "+":
             return list(dict.fromkeys(iri for _, _, iri in self.lexicon.find_all(kind, text)))
         if slot.mod == "*":
-            return [self.lexicon.lookup(kind, item) or item for item in self.items(text)]
+            return [self.lexicon.lookup(kind, item) or self._named_within(kind, item) or item
+                    for item in self.items(text)]
         return self.lexicon.lookup(kind, text)
+
+    def _named_within(self, kind: str, item: str) -> str | None:
+        """The one entity an item names in several ways ("ইসলামী সমবায় সংস্থা ওআইসি": name and
+        acronym), when its names cover most of the item; else None (a new entity)."""
+        found = self.lexicon.find_all(kind, item)
+        if len({iri for _, _, iri in found}) != 1:
+            return None
+        covered = sum(end - start for start, end, _ in found)
+        return found[0][2] if covered * 2 > len(item.replace(" ", "")) else None
 
     def items(self, text: str) -> list[str]:
         """The items of a free list: ``"a, b and c"`` gives ``["a", "b", "c"]``."""
