@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pathlib import Path
+
 import pytest
 from rdflib.compare import isomorphic
 
@@ -16,6 +18,7 @@ from kg.extract.engine import Context, extract
 from kg.extract.language import load_language
 from kg.extract.patterns import Patterns, Slot
 from kg.facts import PartialDate
+from kg.evaluate import load_cases
 from kg.sources import read_catalog
 
 STATE = "https://kg.example.org/id/state/"
@@ -27,9 +30,16 @@ def languages():
 
 
 @pytest.fixture(scope="module")
-def extractions(languages):
+def documents():
+    """Every seed document and every evaluation case's document (tests/cases/), by id."""
+    cases = [c.document for c in load_cases(Path(__file__).parent / "cases")]
+    return {d.id: d for d in read_catalog(paths.SOURCES_DIR) + cases}
+
+
+@pytest.fixture(scope="module")
+def extractions(languages, documents):
     return {doc.id: extract(doc.text(), languages[doc.language], doc.id, doc.date)
-            for doc in read_catalog(paths.SOURCES_DIR)}
+            for doc in documents.values() if doc.language in languages}
 
 
 def context():
@@ -174,8 +184,8 @@ def test_a_new_indonesian_document(languages):
 
 # --- evidence and identity ------------------------------------------------------------------
 
-def test_every_quote_is_the_document_text_at_its_offsets(extractions):
-    texts = {doc.id: doc.text() for doc in read_catalog(paths.SOURCES_DIR)}
+def test_every_quote_is_the_document_text_at_its_offsets(extractions, documents):
+    texts = {doc.id: doc.text() for doc in documents.values()}
     quotes = [ev for ex in extractions.values() for fact in ex.facts for ev in fact.evidence]
     assert quotes
     for ev in quotes:

@@ -25,7 +25,7 @@ from .errors import ExtractionError, KgError, BuildInvalid
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
-from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
+from .namespaces import KG, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
 from .reference import reference_graph
 from .sources import Document, read_catalog
 
@@ -175,6 +175,7 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
             graph.add(triple)
         result.facts[document.id] = outcome.facts
         say(f"[{done}/{len(documents)}] {document.id} ({document.language}): {outcome.facts} facts")
+    _keep_most_precise_dates(dataset)
     say("inferring")
     _infer(dataset)
     say("validating with SHACL")
@@ -211,6 +212,25 @@ def build(sources: Path = paths.SOURCES_DIR, store: Path = paths.DEFAULT_STORE, 
 
     build_store(store, result.dataset.quads((None, None, None, None)))
     return result
+
+
+DATE_PROPERTIES = (KG.date, KG.established, KG.opened, KG.closed)
+
+
+def _keep_most_precise_dates(dataset: Dataset) -> None:
+    """Where one document dates a node ``1975`` and another ``1975-08-12``, keep the precise
+    date: the coarse one (and its inferred-date note) leaves its document's graph."""
+    dated: dict[tuple, list] = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        if p in DATE_PROPERTIES:
+            dated.setdefault((s, p), []).append((o, g))
+    for (subject, prop), values in dated.items():
+        for value, graph in values:
+            if any(other != value and str(other).startswith(str(value)) for other, _ in values):
+                context = dataset.graph(graph)
+                context.remove((subject, prop, value))
+                context.remove((subject, KG.dateInferred, None))
+                context.remove((subject, KG.dateNote, None))
 
 
 def _infer(dataset: Dataset) -> None:
