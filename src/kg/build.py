@@ -113,9 +113,12 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None) -> Assembled:
     return result
 
 
-def build(sources: Path = paths.SOURCES_DIR, store: Path = paths.DEFAULT_STORE, reason: bool = True,
+def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: bool = True,
           progress=None) -> Assembled:
-    """Assemble, reason, and replace the store's build with the result (only if it conforms)."""
+    """Assemble, reason, and replace the store's build with the result (only if it conforms).
+
+    ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`.
+    """
     result = assemble(sources, progress)
     say = progress or (lambda *_: None)
     if not result.conforms:
