@@ -188,9 +188,12 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     return result
 
 
-def build(sources: Path = paths.SOURCES_DIR, store: Path = paths.DEFAULT_STORE, reason: bool = True,
+def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: bool = True,
           progress=None, workers: int | None = None) -> Assembled:
-    """Assemble, reason, and replace the store's build with the result (only if it conforms)."""
+    """Assemble, reason, and replace the store's build with the result (only if it conforms).
+
+    ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`.
+    """
     result = assemble(sources, progress, workers)
     say = progress or (lambda *_: None)
     if not result.conforms:

@@ -33,10 +33,12 @@ def _note(message: str) -> None:
     print(f"kg: {message}", file=sys.stderr)
 
 
-def _store_location(args) -> str:
-    from kg import paths
+def _store_location(args):
+    """The directory or endpoint: --endpoint, $KG_ENDPOINT, --store, $KG_STORE, build/store."""
+    from kg.store import locate
 
-    return str(getattr(args, "store", None) or os.environ.get("KG_STORE") or paths.DEFAULT_STORE)
+    return locate(getattr(args, "store", None), getattr(args, "endpoint", None),
+                  getattr(args, "update_endpoint", None), getattr(args, "gsp_endpoint", None))
 
 
 def _out(data: bytes) -> None:
@@ -63,7 +65,7 @@ def cmd_build(args) -> int:
     sources = Path(args.sources or paths.SOURCES_DIR)
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
-    report = build(sources=sources, store=Path(_store_location(args)), reason=not args.no_reason,
+    report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
                    progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers)
     print(report)
     for document, reason in report.failures.items():
@@ -280,6 +282,23 @@ def cmd_add(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    """Serve the store read-only over the SPARQL 1.1 Protocol (the Oxigraph server) until Ctrl-C.
+
+    Example: kg serve --store build/store --bind 127.0.0.1:7878
+    """
+    from kg import serve
+    from kg.store import store_location
+
+    location = store_location(getattr(args, "store", None))
+
+    def ready(url: str) -> None:
+        _out(f"{url}\n".encode())
+        _note(f"serving {location} read-only; Ctrl-C stops")
+
+    return serve.serve(location, args.bind, on_ready=ready)
+
+
 # --- the parser ----------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -299,6 +318,19 @@ def _command(subparsers, name, function, parents, help_text):
     return parser
 
 
+def _endpoint_options(parser) -> None:
+    """--endpoint and the URLs it implies, for every command that reads or writes the store."""
+    parser.add_argument("--endpoint", metavar="URL", default=argparse.SUPPRESS,
+                        help="work against this SPARQL 1.1 query URL instead of the store "
+                             "(default $KG_ENDPOINT; it wins over --store)")
+    parser.add_argument("--update-endpoint", metavar="URL", default=argparse.SUPPRESS,
+                        help="its SPARQL Update URL (default $KG_UPDATE_ENDPOINT; for …/query, "
+                             "…/update; otherwise the query URL)")
+    parser.add_argument("--gsp-endpoint", metavar="URL", default=argparse.SUPPRESS,
+                        help="its Graph Store Protocol URL (default $KG_GSP_ENDPOINT; for …/query, "
+                             "…/store; otherwise the query URL)")
+
+
 def parser() -> argparse.ArgumentParser:
     store_option = _Parser(add_help=False)
     store_option.add_argument("--store", metavar="DIR|URL", default=argparse.SUPPRESS,
@@ -314,7 +346,9 @@ def parser() -> argparse.ArgumentParser:
                       help="the store: a directory or a SPARQL endpoint URL "
                            "(default $KG_STORE or build/store)")
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
-    parents = [store_option]
+    endpoint_option = _Parser(add_help=False)
+    _endpoint_options(endpoint_option)
+    parents = [store_option, endpoint_option]
 
     p = _command(sub, "build", cmd_build, parents, "build the graph from the sources into the store")
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
@@ -348,6 +382,11 @@ def parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "queries", cmd_queries, [], "list the stored queries")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
+
+    p = _command(sub, "serve", cmd_serve, [store_option],
+                 "serve the store read-only over the SPARQL 1.1 Protocol")
+    p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
+                   help="where to listen (default 127.0.0.1:7878)")
 
     p = _command(sub, "export", cmd_export, parents, "export the graph")
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")

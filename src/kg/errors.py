@@ -10,7 +10,7 @@ one-line message; ``str(error)`` is the line the command prints after ``kg: erro
 
 Exit codes (as pySHACL's): 0 the command succeeded / the data conforms, 1 the data has
 violations, 2 an error (bad input, unknown query, unreadable file, locked or missing
-store), 130 interrupted.
+store, an endpoint that cannot be reached or answers with an HTTP error), 130 interrupted.
 """
 from __future__ import annotations
 
@@ -118,7 +118,11 @@ class StoreLocked(StoreError):
 
 
 class EndpointError(StoreError):
-    """A remote SPARQL endpoint answered with an error or could not be reached."""
+    """A remote SPARQL endpoint answered with an error, refused an update, or could not be reached."""
+
+
+class ServeError(StoreError):
+    """``kg serve``: the Oxigraph server could not start, or stopped with an error."""
 
 
 # --- the pipeline ----------------------------------------------------------------------

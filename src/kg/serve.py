@@ -1,0 +1,91 @@
+"""Expose a store directory read-only over the SPARQL 1.1 Protocol, with the Oxigraph server.
+
+:func:`serve` runs ``oxigraph serve-read-only --location DIR --bind HOST:PORT
+--union-default-graph`` (the ``oxigraph`` command of the PyPI package ``oxigraph``, which
+reads the same store format as pyoxigraph) until it is interrupted. Linked-data tools (and
+``kg … --endpoint``) query it at ``http://HOST:PORT/query``, where the default graph is the
+union of all graphs, as for ``kg query``; every update (SPARQL Update, Graph Store Protocol
+PUT/POST/DELETE) is refused with HTTP 403 and the directory is not written.
+
+The server reads the store as it was when it started: restart it after ``kg build`` or
+``kg add`` (a build swaps in a new directory).
+
+>>> query_url("127.0.0.1:7878")
+'http://127.0.0.1:7878/query'
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.errors import NotAvailable, ServeError
+from kg.store import OxigraphStore, is_url
+
+READY = "Listening for requests at"
+
+
+def query_url(bind: str) -> str:
+    """The SPARQL query URL of a server bound to ``HOST:PORT``."""
+    return f"http://{bind}/query"
+
+
+def oxigraph_executable() -> str:
+    """The ``oxigraph`` command: beside this Python (a virtualenv's ``bin``), else on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise NotAvailable("the Oxigraph server is not installed (the `oxigraph` command of "
+                           "`pip install oxigraph`)")
+    return found
+
+
+def _raise_on_terminate(signum, frame):
+    raise KeyboardInterrupt
+
+
+def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
+    """Serve the store at ``location`` read-only on ``bind`` until interrupted.
+
+    ``on_ready(url)`` is called with the query URL once the server listens. Ctrl-C (or
+    SIGTERM) stops the server and raises KeyboardInterrupt; a server that cannot start
+    (a port in use, an unreadable store) is a :class:`~kg.errors.ServeError` with its message.
+    """
+    if is_url(location):
+        raise ServeError(f"kg serve exposes a store directory; {location} is already an endpoint")
+    OxigraphStore(location).close()  # a clear error for a missing or foreign directory
+    command = [oxigraph_executable(), "serve-read-only", "--location", str(location),
+               "--bind", bind, "--union-default-graph"]
+    server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "RUST_BACKTRACE": "0"})
+    previous = signal.signal(signal.SIGTERM, _raise_on_terminate)
+    try:
+        ready, message = False, ""
+        for line in server.stderr:
+            if not ready and line.startswith(READY):
+                ready = True
+                on_ready(query_url(bind))
+            elif line.strip():
+                if not message.startswith("Error:"):
+                    message = line.strip()
+                if ready:
+                    sys.stderr.write(line)
+        code = server.wait()
+        if code != 0 or not ready:
+            raise ServeError(f"the Oxigraph server stopped (exit {code}): "
+                             f"{message.removeprefix('Error: ') or 'no message'}")
+        return code
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
