@@ -49,13 +49,8 @@ def test_seed_documents_meet_the_targets(scores):
     assert scores["seed"].recall >= 0.90
 
 
-def test_new_documents_meet_the_precision_target(scores):
+def test_new_documents_meet_the_targets(scores):
     assert scores["new"].precision >= 0.90
-
-
-def test_new_documents_meet_the_recall_target(scores):
-    if scores["new"].recall < 0.70:
-        pytest.xfail(f"recall on the new documents is {scores['new'].recall:.2f}, below the 0.70 target")
     assert scores["new"].recall >= 0.70
 
 
