@@ -63,6 +63,8 @@ MADE_UP = [
     # foreign-ministry releases), with the one fact it states.
     ("en", "Indonesia and Japan are close partners. The two countries established diplomatic relations on 15 April 1958.",
      "en.relations.established-both", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
+    ("en", "Indonesia and Mexico are partners. In 2023 the two countries celebrate the 70th anniversary of diplomatic relations.",
+     "en.relations.anniversary-both", {"states": [STATE + "id", STATE + "mx"], "established": PartialDate(1953, note="70 years before In 2023 (2023)")}),
     ("en", "Japan has an embassy in Indonesia.",
      "en.mission.embassy", {"kind": "embassy", "sending": STATE + "jp", "receiving": STATE + "id", "host": STATE + "id"}),
     ("en", "Indonesia opened its embassy in Lima, Peru, on 20 February 2002.",
@@ -113,6 +115,8 @@ MADE_UP = [
      "es.relations.established", {"states": [STATE + "pe", STATE + "id"], "established": PartialDate(1975, 8, 12)}),
     ("es", "Con motivo del 50 aniversario de las relaciones diplomáticas entre Perú e Indonesia, ambos gobiernos firmaron un convenio en 2025.",
      "es.relations.anniversary", {"states": [STATE + "pe", STATE + "id"], "established": PartialDate(1975, note="50 years before en 2025 (2025)")}),
+    ("es", "Indonesia y México son socios. En 2023 ambos países celebran el 70 aniversario del establecimiento de relaciones diplomáticas.",
+     "es.relations.anniversary-both", {"states": [STATE + "id", STATE + "mx"], "established": PartialDate(1953, note="70 years before En 2023 (2023)")}),
     ("es", "Indonesia tiene una embajada en el Perú.",
      "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "receiving": STATE + "pe", "host": STATE + "pe"}),
     ("es", "Las relaciones entre Perú e Indonesia son cordiales. Indonesia tiene una embajada en Lima.",
