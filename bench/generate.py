@@ -564,8 +564,15 @@ def batch(stream, states: int, number: int = 0, triples: int = 100, seed: int = 
     return out.count
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with a bad argument reported in one line (no usage block), exit code 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate",
+    parser = Parser(prog="python -m bench.generate",
                                      description="Write a synthetic graph in the project's model (N-Quads).")
     parser.add_argument("--triples", type=int, required=True, help="about how many quads to write")
     parser.add_argument("--out", required=True, metavar="FILE.nq", help="where to write (- for stdout)")
@@ -579,7 +586,7 @@ def main(argv=None) -> int:
             with open(args.out, "w", encoding="utf-8", newline="\n") as stream:
                 plan = generate(stream, args.triples, args.seed)
     except (ValueError, OSError) as error:
-        print(f"generate: error: {error}", file=sys.stderr)
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return 2
     print(f"{plan.quads} quads: {plan.states} states, {plan.pairs} pairs, {plan.documents} documents",
           file=sys.stderr)

@@ -13,7 +13,6 @@ to ``build/bench/``. Slow measurements are cut at their limit and reported as "o
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import importlib.metadata
 import json
@@ -288,7 +287,7 @@ def table(results: dict) -> str:
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser = generate.Parser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="scale (default 1000000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5, help="runs per query (median)")

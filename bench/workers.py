@@ -15,7 +15,6 @@ itself after ``--limit`` seconds (SIGALRM), so the figures it printed before are
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import signal
@@ -25,6 +24,8 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from bench.generate import Parser
 
 
 def emit(**fields) -> None:
@@ -194,7 +195,7 @@ def extract(args) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.workers", description=__doc__.splitlines()[0])
+    parser = Parser(prog="python -m bench.workers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="worker", required=True)
     p = sub.add_parser("kg-query")
     p.add_argument("--store", type=Path, required=True)

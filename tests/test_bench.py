@@ -80,7 +80,7 @@ def test_a_batch_is_new_and_kg_add_takes_it(graph, store, tmp_path):
 def test_a_scale_too_small_is_a_one_line_error(tmp_path, capsys):
     assert generate.main(["--triples", "100", "--out", str(tmp_path / "x.nq")]) == 2
     error = capsys.readouterr().err
-    assert error.startswith("generate: error: --triples 100 is too small") and error.count("\n") == 1
+    assert error.startswith("python -m bench.generate: error: --triples 100 is too small") and error.count("\n") == 1
 
 
 @pytest.mark.parametrize("module", [generate, measure, run, workers], ids=lambda m: m.__name__)
