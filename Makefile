@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install java run build queries test clean
+.PHONY: install java run build queries test bench clean
 
 install: $(STAMP) java
 
@@ -33,6 +33,11 @@ run: queries
 
 test: install
 	$(BIN)/python -m pytest
+
+# The benchmark (bench/): `make bench SCALE=100000`; figures in bench/results/$(SCALE).json.
+SCALE ?= 1000000
+bench: install
+	$(BIN)/python -m bench.run --triples $(SCALE) $(BENCH_ARGS)
 
 clean:
 	rm -rf build $(VENV)

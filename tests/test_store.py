@@ -8,8 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, StoreError, StoreLocked, StoreMissing
-from kg.store import (OxigraphStore, build_store, open_store, place_bindings, query_form,
-                      to_ox_quad)
+from kg.store import (OxigraphStore, build_store, load_store, open_store, place_bindings,
+                      query_form, to_ox_quad)
 
 E = "https://kg.example.org/id/"
 CURATED = ox.NamedNode(E + "graph/curated")
@@ -117,6 +117,17 @@ def test_replace_build_failure_leaves_old_store(path):
     with open_store(path) as store:
         assert {(x.subject, x.object, x.graph_name) for x in store.quads()} == before
     assert [p.name for p in path.parent.iterdir()] == ["store"]
+
+
+def test_load_store_from_a_dump_keeps_curated_graphs(path, tmp_path):
+    dump = tmp_path / "dump.nq"
+    dump.write_bytes(ox.serialize([q("x", "9"), q("y", "7", ox.NamedNode(E + "graph/curated/old"))],
+                                  format=ox.RdfFormat.N_QUADS))
+    load_store(path, dump)
+    with open_store(path) as store:
+        values = sorted(quad.object.value for quad in store.quads())
+    assert values == ["3", "9"]           # the store's curated "3" kept, the dump's curated "7" dropped
+    assert sorted(p.name for p in path.parent.iterdir()) == ["dump.nq", "store"]
 
 
 def test_build_store_creates_a_new_store(tmp_path):

@@ -477,7 +477,24 @@ class OxigraphStore(Store):
         return len(batch)
 
     def replace_build(self, quads):
-        """Build a new store beside this one from ``quads`` + this store's curated graphs, swap.
+        self._rebuild(lambda fresh: fresh.bulk_extend(
+            q for q in map(to_ox_quad, quads) if not is_curated(q.graph_name)))
+
+    def replace_build_from_file(self, file) -> None:
+        """Like :meth:`replace_build`, from an RDF dump (N-Quads, TriG, …, by its extension).
+
+        Oxigraph's bulk loader parses the file itself, without a Python object per quad, so
+        this loads as fast as pyoxigraph's ``bulk_load`` alone, and faster than
+        ``replace_build(pyoxigraph.parse(file))`` (``make bench`` measures the three).
+        """
+        def fill(fresh):
+            fresh.bulk_load(path=str(file))
+            for graph in [g for g in fresh.named_graphs() if is_curated(g)]:
+                fresh.remove_graph(graph)
+        self._rebuild(fill)
+
+    def _rebuild(self, fill) -> None:
+        """Build a new store beside this one with ``fill(store)`` + this store's curated graphs, swap.
 
         RocksDB writes to its files by path when it closes, so the old store is closed
         *before* the swap (a store renamed while open corrupts whatever then sits at its old
@@ -493,7 +510,7 @@ class OxigraphStore(Store):
         retired = fresh_dir.with_name(fresh_dir.name.replace(".new-", ".old-"))
         try:
             fresh = ox.Store(str(fresh_dir))
-            fresh.bulk_extend(q for q in map(to_ox_quad, quads) if not is_curated(q.graph_name))
+            fill(fresh)
             fresh.extend(curated)
             fresh.flush()
             del fresh
@@ -545,6 +562,13 @@ def build_store(location, quads) -> None:
     keeping its curated graphs."""
     with open_store(location, read_only=False, create=True) as store:
         store.replace_build(quads)
+
+
+def load_store(path, file) -> None:
+    """Create or rebuild the store at ``path`` from the RDF dump ``file``, keeping its curated
+    graphs (those in the file are dropped, as :func:`build_store` drops them)."""
+    with OxigraphStore(path, read_only=False, create=True) as store:
+        store.replace_build_from_file(file)
 
 
 # --- a remote SPARQL 1.1 endpoint ---------------------------------------------------------

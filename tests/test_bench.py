@@ -1,0 +1,88 @@
+"""bench/: the synthetic graph at a tiny scale conforms to the shapes, has the size asked
+for, gives every stored query rows, and takes a kg add batch; the bench modules' examples."""
+from __future__ import annotations
+
+import doctest
+import io
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from kg import paths, queries
+from kg.build import load_ontology
+from kg.store import load_store, open_store
+from kg.validate import add, shacl
+
+if str(paths.HOME) not in sys.path:   # bench/ is beside src/, not installed
+    sys.path.insert(0, str(paths.HOME))
+
+from bench import generate, measure, run, workers  # noqa: E402
+
+SCALE = 5000
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    """The N-Quads file of a generated graph of about SCALE quads, and its plan."""
+    path = tmp_path_factory.mktemp("bench") / "graph.nq"
+    with open(path, "w", encoding="utf-8") as stream:
+        plan = generate.generate(stream, SCALE)
+    return path, plan
+
+
+@pytest.fixture(scope="module")
+def store(graph, tmp_path_factory):
+    location = tmp_path_factory.mktemp("bench-store") / "store"
+    load_store(location, graph[0])
+    return location
+
+
+def test_size_is_within_ten_percent_and_no_quad_is_written_twice(graph):
+    path, plan = graph
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == len(set(quads)) == plan.quads
+    assert abs(plan.quads - SCALE) <= SCALE // 10
+    assert plan.states >= 2 and plan.pairs == plan.states * (plan.states - 1) // 2
+
+
+def test_conforms_to_the_shapes(graph):
+    conforms, report = shacl(workers.union_graph(graph[0]), load_ontology())
+    assert conforms, report.serialize(format="turtle")[:2000]
+
+
+@pytest.mark.parametrize("name", sorted(queries.discover()))
+def test_every_stored_query_returns_rows(store, name):
+    with open_store(store) as opened:
+        assert list(queries.run(opened, queries.find(name)))
+
+
+def test_the_same_seed_gives_the_same_bytes():
+    first, second = io.StringIO(), io.StringIO()
+    generate.generate(first, SCALE, seed=7)
+    generate.generate(second, SCALE, seed=7)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_a_batch_is_new_and_kg_add_takes_it(graph, store, tmp_path):
+    path = tmp_path / "batch.nt"
+    with open(path, "w", encoding="utf-8") as stream:
+        count = generate.batch(stream, states=graph[1].states)
+    with open_store(store) as opened:
+        before = len(list(opened.quads()))
+    result = add([path], store)
+    assert result.report.conforms, [v.message for v in result.report.violations]
+    assert result.added == count
+    with open_store(store) as opened:
+        assert len(list(opened.quads())) == before + count
+
+
+def test_a_scale_too_small_is_a_one_line_error(tmp_path, capsys):
+    assert generate.main(["--triples", "100", "--out", str(tmp_path / "x.nq")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("python -m bench.generate: error: --triples 100 is too small") and error.count("\n") == 1
+
+
+@pytest.mark.parametrize("module", [generate, measure, run, workers], ids=lambda m: m.__name__)
+def test_examples(module):
+    assert doctest.testmod(module).failed == 0
