@@ -24,9 +24,9 @@ the graph are dated before 2025 and trade figures are for 2024 and earlier, so a
     python bench/generate.py --triples 100000 --out - | head
 
 >>> import io
->>> plan = generate(io.StringIO(), 5000)
->>> abs(plan.quads - 5000) < 100, plan.states, plan.pairs
-(True, 3, 3)
+>>> plan = generate(io.StringIO(), 10000)
+>>> abs(plan.quads - 10000) < 100, plan.pairs == plan.states * (plan.states - 1) // 2
+(True, True)
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 from kg import paths
 from kg.build import load_ontology
 from kg.facts import PartialDate
-from kg.mapping import AGREEMENT_CLASSES, EVENT_CLASSES, MISSION_KINDS, key
+from kg.mapping import AGREEMENT_CLASSES, AGREEMENT_NAMES, EVENT_CLASSES, MISSION_KINDS, key
 from kg.namespaces import KG, KGR, OA, ORG, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA, mint, slug
 from kg.reference import reference_graph
 from kg.store import to_ox_quad
@@ -55,9 +55,6 @@ SOURCE = '"synthetic: bench/generate.py"'     # dcterms:source of what the gener
 PROFILE, DOSSIER, NEWS = 80, 295, 66          # about how many quads each document holds
 LAST_DAY = dt.date(2024, 12, 31)              # facts in the graph are dated on or before it
 
-AGREEMENT_NAMES = {"mou": "memorandum of understanding",
-                   "comprehensive": "comprehensive cooperation agreement",
-                   "arrangement": "cooperation arrangement", "joint-declaration": "joint declaration"}
 MEETINGS = {"bilateral-meeting": ("Bilateral meeting", "a bilateral meeting"),
             "courtesy-call": ("Courtesy call", "a courtesy call"),
             "press-conference": ("Joint press conference", "a joint press conference"),
@@ -391,20 +388,20 @@ class Generator:
     def agreement(self, doc: Document, a: str, b: str) -> None:
         """An agreement signed by the foreign ministers, with two cooperation areas as topics."""
         e, rng = self.e, self.rng
-        kind = rng.choice(sorted(AGREEMENT_CLASSES))
+        kind = rng.choice(sorted(set(AGREEMENT_CLASSES) - {"agreement"}))
         signed = on(self.day(2000, 2024))
         between = f"{e.name(a)} and {e.name(b)}"
         ministers = [e.official(s, "minister-of-foreign-affairs") for s in (a, b)]
         agreement = mint("agreement", kind, a, b, signed.lexical)
         node = doc.fact(agreement, iri(AGREEMENT_CLASSES[kind]),
-                        f"{AGREEMENT_NAMES[kind].capitalize()} between {between}, {signed.lexical}",
+                        f"{AGREEMENT_NAMES[kind]} between {between}, {signed.lexical}",
                         (P["party"], iri(e.state(a))), (P["party"], iri(e.state(b))),
                         *((P["signatory"], doc.person(m)) for m in ministers), (P["date"], date(signed)))
         areas = rng.sample(e.areas, 2)
         topics = [doc.fact(mint("cooperation", key(area), "agreement", key(agreement)), C["Cooperation"],
                            f"Cooperation on {e.name(area)}", (P["area"], iri(area)), (P["context"], node))
                   for area in areas]
-        doc.says(f"On {signed.lexical}, {ministers[0]} and {ministers[1]} signed a {AGREEMENT_NAMES[kind]} "
+        doc.says(f"On {signed.lexical}, {ministers[0]} and {ministers[1]} signed a {AGREEMENT_NAMES[kind].lower()} "
                  f"between {between} on {e.name(areas[0])} and {e.name(areas[1])}.",
                  "bench.agreement", node, *topics)
 
