@@ -30,7 +30,7 @@ from kg import paths, queries
 from kg.cli import main
 from kg.errors import (EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, EndpointError,
                        StoreError)
-from kg.serve import oxigraph_executable
+from kg.serve import oxigraph_executable, stop
 from kg.store import Endpoint, SparqlEndpointStore, build_store, locate, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
@@ -61,15 +61,6 @@ def wait_until_up(url: str, process, timeout: float = 20) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
-
-
-def stop(process) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @contextlib.contextmanager

@@ -221,7 +221,7 @@ DATE_PROPERTIES = (KG.date, KG.established, KG.opened, KG.closed)
 
 
 def _keep_most_precise_dates(dataset: Dataset) -> None:
-    """Where one document dates a node ``1975`` and another ``1975-08-12``, keep the precise
+    """Where one document dates a node ``2001`` and another ``2001-05-17``, keep the precise
     date: the coarse one (and its inferred-date note) leaves its document's graph."""
     dated: dict[tuple, list] = {}
     for s, p, o, g in dataset.quads((None, None, None, None)):

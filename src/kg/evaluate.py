@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import pyoxigraph as ox
 import yaml
 
 from . import paths
@@ -136,8 +137,6 @@ def load_cases(cases_dir: Path, sources_dir: Path = paths.SOURCES_DIR) -> list[C
 
 def evaluate(cases: list[Case], extractor) -> list[CaseResult]:
     """Extract each case's document with ``extractor`` (a :class:`kg.build.Extractor`) and score it."""
-    import pyoxigraph as ox
-
     from .store import to_ox_quad
 
     results = []
@@ -197,8 +196,6 @@ def _score(case: Case, engine) -> CaseResult:
 
 def _sorted_list(name: str, term):
     """A space-separated list of IRIs (``states``, ``parties``) in one order, so equal sets compare equal."""
-    import pyoxigraph as ox
-
     return ox.Literal(" ".join(sorted(term.value.split()))) if name in ("states", "parties") and term else term
 
 
@@ -222,8 +219,6 @@ def _matches(expected: dict, row: dict, engine, prefixes: str, loose: bool) -> b
 
 
 def _field_matches(name: str, expected, found, engine, prefixes: str, loose: bool) -> bool:
-    import pyoxigraph as ox
-
     if expected is None or found is None:
         return expected is None and found is None
     if name in ("states", "parties"):
@@ -242,7 +237,7 @@ def _field_matches(name: str, expected, found, engine, prefixes: str, loose: boo
         wanted = normalize(expected)
         if wanted in names:
             return True
-        if loose:   # "Dina Boluarte" is "Dina Ercilia Boluarte Zegarra"; "illegal trade" is "combating illegal trade"
+        if loose:   # a shorter or longer form of the name: "Jane Doe" is "Jane Q. Doe"
             words = set(wanted.split())
             return any(words <= set(n.split()) or set(n.split()) <= words for n in names if n)
         return False

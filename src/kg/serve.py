@@ -82,10 +82,15 @@ def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
         return code
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        stop(server)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server process: terminate it, and kill it if it has not ended within 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

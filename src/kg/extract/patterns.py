@@ -26,6 +26,7 @@ from .dates import make_date
 from .lexicon import WORD, normal
 from ..facts import Amount, PartialDate, Person
 
+LEADING_LOOKBEHIND = re.compile(r"^\(\?<[=!][^)]*\)\s*")
 PLACEHOLDER = re.compile(r"\{(\w+)([+*]?)(?::(\w+))?\}")
 PRIMITIVES = {"year": r"\d{4}", "day": r"\d{1,2}", "monthnum": r"\d{1,2}", "Year": r"\d{4}",
               "Anniversary": r"\d{1,3}",
@@ -139,26 +140,33 @@ class Patterns:
         parts = re.split(self._joiner(), text.strip(" ,.।"))
         return [p.strip(" ,.।") for p in parts if p and p.strip(" ,.।")]
 
+    def _parts(self, templates: list[str], text: str, key: str) -> dict[str, str] | None:
+        """The slot texts, by slot ``key`` ("type" or "name"), of the first template that
+        matches all of ``text``; None when none does."""
+        for template in templates:
+            # a leading look-behind ("(?<=tahun ){year}") is context for finding, not part of the text
+            regex, slots = self.compile(LEADING_LOOKBEHIND.sub("", template))
+            match = regex.fullmatch(text.strip())
+            if match:
+                return {getattr(slots[g], key): v for g, v in match.groupdict().items() if v is not None}
+        return None
+
     def date(self, text: str, context) -> PartialDate | None:
         """Parse a date with the language's templates; a missing year comes from context."""
-        for template in self.language.dates:
-            regex, slots = self.compile(template)
-            match = regex.fullmatch(text.strip())
-            if not match:
-                continue
-            parts = {slots[g].type: v for g, v in match.groupdict().items() if v is not None}
-            if "relative" in parts:
-                return context.relative(parts["relative"], self.language.relative_dates[parts["relative"].casefold()])
-            if set(parts) == {"weekday"}:
-                return context.last_weekday(parts["weekday"], self.language.weekdays[parts["weekday"].casefold()])
-            month = self.language.months.get(parts["month"].casefold()) if "month" in parts else (
-                int(parts["monthnum"]) if "monthnum" in parts else None)
-            day = int(parts["day"]) if "day" in parts else None
-            if "year" in parts:
-                return make_date(int(parts["year"]), month, day)
-            weekday = self.language.weekdays.get(parts["weekday"].casefold()) if "weekday" in parts else None
-            return context.date_without_year(day, month, weekday)
-        return None
+        parts = self._parts(self.language.dates, text, "type")
+        if parts is None:
+            return None
+        if "relative" in parts:
+            return context.relative(parts["relative"], self.language.relative_dates[parts["relative"].casefold()])
+        if set(parts) == {"weekday"}:
+            return context.last_weekday(parts["weekday"], self.language.weekdays[parts["weekday"].casefold()])
+        month = self.language.months.get(parts["month"].casefold()) if "month" in parts else (
+            int(parts["monthnum"]) if "monthnum" in parts else None)
+        day = int(parts["day"]) if "day" in parts else None
+        if "year" in parts:
+            return make_date(int(parts["year"]), month, day)
+        weekday = self.language.weekdays.get(parts["weekday"].casefold()) if "weekday" in parts else None
+        return context.date_without_year(day, month, weekday)
 
     def amount(self, text: str) -> Amount | None:
         """``1.5 million US dollars`` as ``Amount(Decimal('1500000'), 'USD')``."""
@@ -176,21 +184,17 @@ class Patterns:
 
     def person(self, text: str, context) -> Person | None:
         """A person mention: office, state, accreditation and name, as the template says."""
-        for template in self.language.person:
-            regex, slots = self.compile(template)
-            match = regex.fullmatch(text.strip())
-            if not match:
-                continue
-            parts = {slots[g].name: v for g, v in match.groupdict().items() if v is not None}
-            lookup = self.lexicon.lookup
-            person = Person(
-                name=re.sub(r"(?<=\w\w)\.$", "", parts.get("name", "").strip(" ,")),
-                office=lookup("Office", parts["office"]) if "office" in parts else None,
-                state=lookup("State", parts["state"]) if "state" in parts else None,
-                accredited_to=lookup("State", parts["to"]) if "to" in parts else None,
-            )
-            return context.known_person(person)
-        return None
+        parts = self._parts(self.language.person, text, "name")
+        if parts is None:
+            return None
+        lookup = self.lexicon.lookup
+        person = Person(
+            name=re.sub(r"(?<=\w\w)\.$", "", parts.get("name", "").strip(" ,")),
+            office=lookup("Office", parts["office"]) if "office" in parts else None,
+            state=lookup("State", parts["state"]) if "state" in parts else None,
+            accredited_to=lookup("State", parts["to"]) if "to" in parts else None,
+        )
+        return context.known_person(person)
 
 
 def _alternation(names, suffixes=()) -> str:
