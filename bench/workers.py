@@ -79,24 +79,24 @@ def kg_query(args) -> None:
 
 def rdflib_queries(args) -> None:
     """Every stored query in rdflib's own engine over the same data (a Dataset whose default
-    graph is the union), parameters bound to their defaults as rdflib terms."""
+    graph is the union), parameters written into the text as kg writes them."""
     import rdflib
 
     from kg import queries
-    from kg.store import from_ox_term
+    from kg.store import place_bindings
 
     started = time.perf_counter()
     dataset = rdflib.Dataset(default_union=True)
     dataset.parse(args.data, format="nquads")
     emit(load_seconds=time.perf_counter() - started, triples=len(dataset))
     for name, query in queries.discover().items():
-        bindings = {variable: from_ox_term(term) for variable, term in queries.bind(query).items()}
+        text, _ = place_bindings(query.text, queries.bind(query), substitutions=False)
         times, rows = [], []
         while len(times) < args.runs and sum(times) < args.budget:
             try:
                 with limit(args.limit):
                     started = time.perf_counter()
-                    rows = list(dataset.query(query.text, initBindings=bindings))
+                    rows = list(dataset.query(text))
                     times.append(time.perf_counter() - started)
             except Over:
                 break

@@ -67,19 +67,27 @@ def test_bindings_projected_and_not_projected(path):
         # projected: Oxigraph's substitutions
         rows = list(store.query("SELECT ?_s ?o WHERE { ?_s ?p ?o }", {"_s": ox.NamedNode(E + "a")}))
         assert [r["o"].value for r in rows] == ["1"]
-        # not projected, with aggregation: a VALUES row in the outer group
+        # not projected, with aggregation: written in place
         rows = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?_o } GROUP BY ?s",
                                 {"_o": ox.Literal("2")}))
         assert [r["n"].value for r in rows] == ["1"]
+        # not projected, inside a sub-select: written there too
+        rows = list(store.query("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?_o } } }",
+                                {"_o": ox.Literal("2")}))
+        assert [r["s"].value for r in rows] == [E + "b"]
         assert bool(store.query("ASK { ?_s ?p ?o }", {"_s": ox.NamedNode(E + "c")}))
 
 
 def test_place_bindings_writes_terms_not_text():
     evil = ox.Literal('x" } ; DROP ALL ; #')
-    text, subst = place_bindings('SELECT ?s WHERE { ?s ?p ?_v FILTER(?s != "{") }', {"_v": evil})
+    text, subst = place_bindings('SELECT ?s WHERE { ?s ?p ?_v FILTER(?s != "?_v") } # ?_v',
+                                 {"_v": evil})
     assert subst == {}
-    assert 'VALUES (?_v) { ("x\\" } ; DROP ALL ; #") }' in text
-    assert text.index("VALUES") > text.index("WHERE {")
+    assert text == 'SELECT ?s WHERE { ?s ?p "x\\" } ; DROP ALL ; #" FILTER(?s != "?_v") } # ?_v'
+    # a projected variable goes to the engine, or to a VALUES row after the query
+    assert place_bindings("SELECT ?_v { ?s ?p ?_v }", {"_v": evil})[1] == {"_v": evil}
+    text, subst = place_bindings("SELECT ?_v { ?s ?p ?_v }", {"_v": evil}, substitutions=False)
+    assert subst == {} and text.endswith('VALUES (?_v) { ("x\\" } ; DROP ALL ; #") }\n')
     # a binding for a variable the query does not use is ignored
     assert place_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"_x": evil}) == (
         "SELECT ?s WHERE { ?s ?p ?o }", {})

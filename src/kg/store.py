@@ -159,18 +159,18 @@ def variables(text: str) -> set[str]:
     return {tok[1:] for kind, tok, _ in sparql_tokens(text) if kind == "var"}
 
 
-def _select_outline(text: str):
-    """For a SELECT query: (projected names or {"*"}, offset just after its outer ``{``)."""
+def _projected(text: str) -> set[str]:
+    """Names a SELECT query projects (``{"*"}`` for ``SELECT *``); empty for other forms."""
     projected: set[str] = set()
     depth, seen_select, after_as = 0, False, False
-    for kind, tok, at in sparql_tokens(text):
+    for kind, tok, _ in sparql_tokens(text):
         if kind == "comment":
             continue
         if not seen_select:
             seen_select = kind == "word" and tok.upper() == "SELECT"
             continue
         if kind == "open" and tok == "{" and depth == 0:
-            return projected, at + 1
+            break
         if kind == "open":
             depth += 1
         elif kind == "close":
@@ -180,7 +180,7 @@ def _select_outline(text: str):
         elif kind == "other" and tok == "*" and depth == 0:
             projected.add("*")
         after_as = kind == "word" and tok.upper() == "AS"
-    return projected, None
+    return projected
 
 
 def values_block(bindings: Mapping[str, object]) -> str:
@@ -191,27 +191,31 @@ def values_block(bindings: Mapping[str, object]) -> str:
 
 
 def place_bindings(text: str, bindings: Mapping[str, object], *, substitutions: bool = True):
-    """Split ``bindings`` into engine substitutions and a VALUES row placed in the query.
+    """Write parameter values into a query; returns ``(query_text, engine_substitutions)``.
 
-    Returns ``(query_text, substitutions)``. Terms must be pyoxigraph terms.
+    A variable the query does not project is replaced by its term (its N-Triples form)
+    wherever it appears, sub-selects included; one it projects is left to the engine
+    (``substitutions``) or bound by a VALUES row after the query. Terms must be pyoxigraph
+    terms.
+
+    >>> place_bindings('SELECT ?s { ?s ?p ?_v }', {"_v": ox.Literal("x")})
+    ('SELECT ?s { ?s ?p "x" }', {})
     """
-    bindings = {name: term for name, term in bindings.items() if name in variables(text)}
+    used = variables(text)
+    bindings = {name: term for name, term in bindings.items() if name in used}
     if not bindings:
         return text, {}
-    form = query_form(text)
-    if form == "SELECT":
-        projected, group = _select_outline(text)
-        subst = {n: t for n, t in bindings.items()
-                 if substitutions and ("*" in projected or n in projected)}
-        rest = {n: t for n, t in bindings.items() if n not in subst}
-        if rest:
-            if group is None:
-                raise QueryError("cannot find the query's WHERE group to bind parameters")
-            text = text[:group] + values_block(rest) + text[group:]
-        return text, subst
-    if substitutions:
-        return text, dict(bindings)
-    return text.rstrip() + "\n" + values_block(bindings).strip() + "\n", {}
+    projected = _projected(text)
+    kept = {n: t for n, t in bindings.items() if "*" in projected or n in projected}
+    written = []
+    for kind, tok, at in sparql_tokens(text):
+        if kind == "var" and tok[1:] in bindings and tok[1:] not in kept:
+            written.append((at, at + len(tok), str(bindings[tok[1:]])))
+    for start, end, term in reversed(written):
+        text = text[:start] + term + text[end:]
+    if kept and not substitutions:
+        return text.rstrip() + "\n" + values_block(kept).strip() + "\n", {}
+    return text, kept
 
 
 # --- the interface ---------------------------------------------------------------------
