@@ -156,42 +156,26 @@ def load(args) -> None:
     emit(seconds=seconds, quads=len(ox.Store.read_only(str(args.store))))
 
 
-_LANGUAGES = None
-
-
-def _load_languages() -> None:
-    global _LANGUAGES
-    from kg.build import load_extraction_data
-
-    _LANGUAGES = load_extraction_data()
-
-
-def _extract(item) -> int:
-    from kg.build import extract_document
-
-    path, language = item
-    return len(extract_document(path, language, languages=_LANGUAGES))
-
-
 def extract(args) -> None:
-    """Documents per second: kg.build.extract_document over the seed documents repeated to
-    ``--documents``, in a pool of ``--jobs`` processes (each loads the rules once); also the
-    time of kg.build.load_entities, which extract_document calls for every document."""
-    from concurrent.futures import ProcessPoolExecutor
-
+    """Documents per second as ``kg build`` extracts them: kg.build.extract_all, with one
+    Extractor (rules and entities loaded once) shared by ``--jobs`` forked processes, over
+    the seed documents repeated to ``--documents``."""
     from kg import paths
-    from kg.build import load_entities
+    from kg.build import Extractor, extract_all
     from kg.sources import read_catalog
 
-    seeds = [(str(d.path), d.language) for d in read_catalog(paths.SOURCES_DIR)]
+    seeds = read_catalog(paths.SOURCES_DIR)
     corpus = [seeds[i % len(seeds)] for i in range(args.documents)]
     started = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs, initializer=_load_languages) as pool:
-        triples = sum(pool.map(_extract, corpus, chunksize=4))
-    seconds = time.perf_counter() - started
-    entities = repeat(load_entities, runs=5, budget=5)
-    emit(documents=len(corpus), jobs=args.jobs, seconds=seconds, triples=triples,
-         load_entities_seconds=sorted(entities)[len(entities) // 2])
+    extractor = Extractor()
+    loaded = time.perf_counter() - started
+    outcomes = list(extract_all(corpus, extractor, workers=args.jobs))
+    seconds = time.perf_counter() - started - loaded
+    failed = [o.error for o in outcomes if o.error]
+    if failed:
+        raise SystemExit(f"extraction failed: {failed[0]}")
+    emit(documents=len(corpus), jobs=args.jobs, seconds=seconds, load_seconds=loaded,
+         triples=sum(len(o.triples) for o in outcomes))
 
 
 def main(argv=None) -> int:
