@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 WORKER = [sys.executable, "-m", "bench.workers"]
 RELATIONS = str(paths.QUERIES_DIR / "relations.rq")
+FLOOR = str(ROOT / "bench" / "floor.rq")   # relations' rows without labels or evidence
 COLD_RUNS, ADD_RUNS = 5, 5
 
 
@@ -259,6 +260,11 @@ def measurement_table(results: dict) -> list[str]:
             k, o = results["cold_start"][name]["kg"], results["cold_start"][name]["oxigraph"]
             lines.append(f"| `kg query relations`, cold start, {label} | {took(k)}, {memory(k['peak_mb'])} "
                          f"| `oxigraph query`: {took(o)}, {memory(o['peak_mb'])} | {times(*ratio(k, o))} |")
+    if "floor" in results and "median_seconds" in results["floor"]:
+        f, r = results["floor"], results["queries"]["relations"]["kg"]
+        lines.append(f"| `relations` ({took(r)}) without labels or evidence: its {f['rows']:,} rows "
+                     f"alone (bench/floor.rq) | {took(f)}, {f['median_seconds'] / f['rows'] * 1e6:.0f} µs a row "
+                     f"| | |")
     if "extraction" in results:
         e = results["extraction"]
         lines.append(f"| extraction, {e['documents']} documents (the seed ones repeated), {e['jobs']} "
@@ -339,6 +345,7 @@ def main(argv=None) -> int:
             say("stored queries, rdflib")
             rdflib, results["rdflib"] = rdflib_queries(data, args)
         results["queries"] = {n: {"kg": kg[n], "rdflib": rdflib.get(n, {})} for n in names}
+        results["floor"] = kg_queries(store, [FLOOR], args)[FLOOR]
         if args.union_check:
             say("stored queries, kg, on the union loaded as a set")
             results["union_check"] = load(args.work, data, ways=("flat",), keep=("flat",))["flat"]
