@@ -41,3 +41,19 @@ def digest():
         return h.hexdigest()
 
     return of
+
+
+@pytest.fixture(scope="session")
+def ontology():
+    """The ontology (ontology/kg.ttl) as an rdflib Graph."""
+    from rdflib import Graph
+
+    return Graph().parse(paths.ONTOLOGY_FILE)
+
+
+@pytest.fixture(scope="session")
+def shapes():
+    """The SHACL shapes (ontology/shapes.ttl) as an rdflib Graph."""
+    from rdflib import Graph
+
+    return Graph().parse(paths.SHAPES_FILE)

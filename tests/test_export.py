@@ -74,17 +74,15 @@ def test_output_to_missing_directory(store, tmp_path):
         export.export_to(store, "turtle", tmp_path / "no" / "out.ttl")
 
 
-def test_export_of_the_built_store_conforms_to_the_shapes(built_store_path):
+def test_export_of_the_built_store_conforms_to_the_shapes(built_store_path, ontology):
     """What a linked-data tool receives passes the project's own shapes (the store keeps
     offsets as xsd:integer, not as the xsd:nonNegativeInteger they were written with)."""
     import rdflib
 
-    from kg import paths
     from kg.validate import validate_graph
 
     with OxigraphStore(built_store_path) as db:
         data = export.export(db, "turtle")
     graph = rdflib.Graph().parse(data=data, format="turtle")
-    ontology = rdflib.Graph().parse(paths.ONTOLOGY_FILE)
     report = validate_graph(graph, ontology)
     assert report.conforms, [v.message for v in report.violations][:3]

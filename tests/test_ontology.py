@@ -91,16 +91,6 @@ def is_built_in(term: URIRef) -> bool:
     return any(str(term).startswith(str(ns)) for ns in (RDF, RDFS, OWL, namespace.XSD))
 
 
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(paths.ONTOLOGY_FILE)
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return Graph().parse(paths.SHAPES_FILE)
-
-
 def test_ontology_is_clean(ontology):
     assert len(ontology) > 500
     assert lint(ontology) == []

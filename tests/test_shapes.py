@@ -21,16 +21,6 @@ KGSH = Namespace("https://kg.example.org/shapes#")
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return Graph().parse(paths.SHAPES_FILE)
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(paths.ONTOLOGY_FILE)
-
-
 def check(data: Graph, shapes: Graph, ontology: Graph):
     """The invocation stated at the top of shapes.ttl: (conforms, report graph, text)."""
     return validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")

@@ -98,13 +98,6 @@ class Extractor:
         return graph
 
 
-def extract_document(path: Path, language: str, date=None, languages: dict[str, Language] | None = None) -> Graph:
-    """The facts and evidence of one document as a graph, without touching any store."""
-    document = Document(id=Path(path).stem, path=Path(path), language=language, date=date,
-                        title="", publisher="", url="", license="")
-    return Extractor(languages=languages).graph(document)
-
-
 @dataclass
 class Extracted:
     """One document's outcome: its triples and fact count, or why it failed."""

@@ -31,11 +31,10 @@ Behaviour worth knowing (measured with pyoxigraph 0.5.13):
   build never writes in place — it swaps in a finished directory — and ``add`` writes one
   short transaction.)
 * Queries see the union of all graphs (``use_default_graph_as_union``).
-* Parameters bind as RDF terms: Oxigraph's ``substitutions`` (SEP-0007) where it accepts
-  them; it refuses a SELECT variable that is not projected, so such a parameter becomes a
-  ``VALUES`` row at the start of the query's outer group, written from the term's own
-  N-Triples serialization (an IRI checked by Oxigraph, an escaped literal) — never from the
-  user's text. A remote endpoint gets every parameter that way.
+* Parameters are written into the query as RDF terms, in their N-Triples form (an IRI
+  checked by Oxigraph, an escaped literal) — never from the user's text — wherever the query
+  uses them, sub-selects included. A projected one is left to Oxigraph's ``substitutions``
+  (SEP-0007), or for a remote endpoint bound by a ``VALUES`` row after the query.
 * :meth:`Store.replace_build` replaces everything except the curated graphs
   (``kgr:graph/curated…``): the new store is built in a sibling directory and swapped in, so a
   failure leaves the old store as it was.
