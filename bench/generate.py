@@ -49,7 +49,7 @@ from kg.facts import PartialDate
 from kg.mapping import AGREEMENT_CLASSES, AGREEMENT_NAMES, EVENT_CLASSES, MISSION_KINDS, key
 from kg.namespaces import KG, KGR, OA, ORG, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA, mint, slug
 from kg.reference import reference_graph
-from kg.store import to_ox_quad
+from kg.terms import to_ox_quad
 
 SOURCE = '"synthetic: bench/generate.py"'     # dcterms:source of what the generator adds
 PROFILE, DOSSIER, NEWS = 80, 295, 66          # about how many quads each document holds

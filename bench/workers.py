@@ -83,7 +83,7 @@ def rdflib_queries(args) -> None:
     import rdflib
 
     from kg import queries
-    from kg.store import place_bindings
+    from kg.sparql import place_bindings
 
     started = time.perf_counter()
     dataset = rdflib.Dataset(default_union=True)

@@ -8,8 +8,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, StoreError, StoreLocked, StoreMissing
-from kg.store import (OxigraphStore, build_store, load_store, open_store, place_bindings,
-                      query_form, to_ox_quad)
+from kg.sparql import place_bindings, query_form
+from kg.store import OxigraphStore, build_store, load_store, open_store
+from kg.terms import to_ox_quad
 
 E = "https://kg.example.org/id/"
 CURATED = ox.NamedNode(E + "graph/curated")

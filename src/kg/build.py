@@ -233,7 +233,7 @@ def _infer(dataset: Dataset) -> None:
     """Run the inference rules (``data/rules/inference/*.rq`` CONSTRUCTs) into the inferred graph."""
     import pyoxigraph as ox
 
-    from .store import from_ox_term, to_ox_quad
+    from .terms import from_ox_term, to_ox_quad
 
     engine = ox.Store()
     engine.extend(to_ox_quad(q) for q in dataset.quads((None, None, None, None)))

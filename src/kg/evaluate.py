@@ -137,7 +137,7 @@ def load_cases(cases_dir: Path, sources_dir: Path = paths.SOURCES_DIR) -> list[C
 
 def evaluate(cases: list[Case], extractor) -> list[CaseResult]:
     """Extract each case's document with ``extractor`` (a :class:`kg.build.Extractor`) and score it."""
-    from .store import to_ox_quad
+    from .terms import to_ox_quad
 
     results = []
     for case in cases:

@@ -30,7 +30,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import FileUnreadable, FormatError
-from kg.store import RDF_TYPE, Store
+from kg.store.base import Store
+from kg.terms import RDF_TYPE
 
 FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, False),

@@ -27,7 +27,7 @@ Parameter convention
   * A parameter without a default is required.
   * An IRI value is an absolute IRI (``https://…``, optionally in ``<…>``) or a prefixed name
     whose prefix the query declares or the project defines (``kgr:membership/id-apec``).
-  * Values are bound as RDF terms (see :mod:`kg.store`), never pasted into the query text;
+  * Values are bound as RDF terms (see :mod:`kg.sparql`), never pasted into the query text;
     a value that is not a valid term of its type is rejected with a clear error.
 
 Results are written in the W3C formats by pyoxigraph's own serializers (``json``: SPARQL
@@ -54,7 +54,8 @@ import pyoxigraph as ox
 from kg import paths
 from kg.errors import (FileMissing, FileUnreadable, EncodingError, FormatError, InputError,
                        ParameterError, QueryError, UnknownQuery, UpdateRefused)
-from kg.store import Store, query_form, sparql_tokens
+from kg.sparql import query_form, sparql_tokens
+from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 FORMATS = ("table", "csv", "tsv", "json")

@@ -34,7 +34,8 @@ from kg import paths
 from kg.errors import (EmptyInput, FileMissing, FileUnreadable, EncodingError, FormatError,
                        ParseError, UnknownPrefix)
 from kg.queries import XSD, lexical_ok
-from kg.store import RDF_TYPE, Store, open_store
+from kg.store import Store, open_store
+from kg.terms import RDF_TYPE
 
 OWL = "http://www.w3.org/2002/07/owl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -1,0 +1,106 @@
+"""SPARQL text, just enough to place parameters: a tokenizer, the query form, and binding.
+
+A parameter's value is written into the query as an RDF term (its N-Triples form) wherever
+the query uses it, sub-selects included; one the query projects is left to the engine.
+
+>>> query_form("PREFIX kg: <https://example.org/> SELECT * { ?s ?p ?o }")
+'SELECT'
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Mapping
+
+import pyoxigraph as ox  # noqa: F401  (used by the doctest)
+
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*:?)
+  | (?P<open>[{(])
+  | (?P<close>[})])
+  | (?P<other>\S)
+""", re.VERBOSE | re.DOTALL)
+
+
+def sparql_tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    """``(kind, text, offset)`` of each token: comment, string, iri, var, word, open, close."""
+    for match in _TOKEN.finditer(text):
+        yield match.lastgroup, match.group(), match.start()
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT, DESCRIBE — or an update keyword (INSERT, DROP, …) — or None."""
+    for kind, token, _ in sparql_tokens(text):
+        if kind == "word" and not token.endswith(":"):
+            word = token.upper()
+            if word in ("PREFIX", "BASE"):
+                continue
+            return word
+    return None
+
+
+def variables(text: str) -> set[str]:
+    """Names (without ``?``) of the variables a query mentions, outside strings and comments."""
+    return {tok[1:] for kind, tok, _ in sparql_tokens(text) if kind == "var"}
+
+
+def _projected(text: str) -> set[str]:
+    """Names a SELECT query projects (``{"*"}`` for ``SELECT *``); empty for other forms."""
+    projected: set[str] = set()
+    depth, seen_select, after_as = 0, False, False
+    for kind, tok, _ in sparql_tokens(text):
+        if kind == "comment":
+            continue
+        if not seen_select:
+            seen_select = kind == "word" and tok.upper() == "SELECT"
+            continue
+        if kind == "open" and tok == "{" and depth == 0:
+            break
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "var" and (depth == 0 or after_as):
+            projected.add(tok[1:])
+        elif kind == "other" and tok == "*" and depth == 0:
+            projected.add("*")
+        after_as = kind == "word" and tok.upper() == "AS"
+    return projected
+
+
+def values_block(bindings: Mapping[str, object]) -> str:
+    """``VALUES (?a ?b) { (<iri> "literal") }`` from pyoxigraph terms (their own serialization)."""
+    names = " ".join("?" + name for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f" VALUES ({names}) {{ ({terms}) }} "
+
+
+def place_bindings(text: str, bindings: Mapping[str, object], *, substitutions: bool = True):
+    """Write parameter values into a query; returns ``(query_text, engine_substitutions)``.
+
+    A variable the query does not project is replaced by its term (its N-Triples form)
+    wherever it appears, sub-selects included; one it projects is left to the engine
+    (``substitutions``) or bound by a VALUES row after the query. Terms must be pyoxigraph
+    terms.
+
+    >>> place_bindings('SELECT ?s { ?s ?p ?_v }', {"_v": ox.Literal("x")})
+    ('SELECT ?s { ?s ?p "x" }', {})
+    """
+    used = variables(text)
+    bindings = {name: term for name, term in bindings.items() if name in used}
+    if not bindings:
+        return text, {}
+    projected = _projected(text)
+    kept = {n: t for n, t in bindings.items() if "*" in projected or n in projected}
+    written = []
+    for kind, tok, at in sparql_tokens(text):
+        if kind == "var" and tok[1:] in bindings and tok[1:] not in kept:
+            written.append((at, at + len(tok), str(bindings[tok[1:]])))
+    for start, end, term in reversed(written):
+        text = text[:start] + term + text[end:]
+    if kept and not substitutions:
+        return text.rstrip() + "\n" + values_block(kept).strip() + "\n", {}
+    return text, kept

@@ -1,0 +1,71 @@
+"""The store interface every kind of store implements, and the curated graphs it keeps.
+
+>>> is_curated(ox.NamedNode(curated_prefix() + "/notes"))
+True
+"""
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator, Mapping
+
+import pyoxigraph as ox
+
+
+@functools.lru_cache(maxsize=None)
+def curated_prefix() -> str:
+    """The IRI prefix of the curated graphs (kept across builds): ``kgr:graph/curated``."""
+    from kg.namespaces import KGR  # rdflib: only the commands that write need it
+
+    return str(KGR["graph/curated"])
+
+
+def is_curated(graph) -> bool:
+    """True for a named graph whose IRI starts with ``kgr:graph/curated``."""
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(curated_prefix())
+
+
+
+
+class Store:
+    """The operations the commands need. Use as a context manager; ``close()`` when done."""
+
+    location: str
+
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *,
+              prefixes: Mapping[str, str] | None = None):
+        """Run a SPARQL query over the union of all graphs.
+
+        ``bindings`` maps variable names (without ``?``) to pyoxigraph terms. Returns a
+        pyoxigraph ``QuerySolutions`` (SELECT), ``QueryBoolean`` (ASK) or an iterable of
+        ``Triple`` (CONSTRUCT, DESCRIBE).
+        """
+        raise NotImplementedError
+
+    def quads(self, graph=None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one named graph."""
+        raise NotImplementedError
+
+    def named_graphs(self) -> list:
+        raise NotImplementedError
+
+    def describe(self, nodes: Iterable) -> list[ox.Triple]:
+        """The triples about ``nodes``: their outgoing triples, and the types of their objects."""
+        raise NotImplementedError
+
+    def replace_build(self, quads: Iterable) -> None:
+        """Replace everything except the curated graphs with ``quads``, all or nothing."""
+        raise NotImplementedError
+
+    def add(self, quads: Iterable, graph=None) -> int:
+        """Insert ``quads`` (into ``graph`` if given) in one transaction; returns how many."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False

@@ -1,0 +1,220 @@
+"""A remote store: any SPARQL 1.1 server, over HTTP with the standard library's ``urllib``.
+
+>>> Endpoint.from_url("http://127.0.0.1:7878/query").update
+'http://127.0.0.1:7878/update'
+"""
+from __future__ import annotations
+
+import contextlib
+import urllib.parse
+import uuid
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.errors import EndpointError, StoreError
+from kg.sparql import place_bindings
+from kg.store.base import Store, is_curated
+from kg.terms import to_ox_quad
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """The URLs of one SPARQL 1.1 server: Query, Update, and Graph Store Protocol (GSP).
+
+    :meth:`from_url` derives what it is not given from the query URL: Oxigraph's ``…/query``
+    implies ``…/update`` and ``…/store``; any other URL is taken to serve all three, as
+    Fuseki's dataset URL (``…/ds``) does.
+
+    >>> Endpoint.from_url("http://127.0.0.1:7878/query")
+    Endpoint(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', graph_store='http://127.0.0.1:7878/store')
+    >>> Endpoint.from_url("http://localhost:3030/ds/sparql", "http://localhost:3030/ds/update",
+    ...                   "http://localhost:3030/ds/data").graph_store
+    'http://localhost:3030/ds/data'
+    """
+
+    query: str
+    update: str
+    graph_store: str
+
+    @classmethod
+    def from_url(cls, query: str, update: str | None = None, graph_store: str | None = None):
+        parts = urllib.parse.urlsplit(query)
+        if parts.path.endswith("/query"):
+            base = parts.path[:-len("query")]
+            derived = [urllib.parse.urlunsplit(parts._replace(path=base + name, query="", fragment=""))
+                       for name in ("update", "store")]
+        else:
+            derived = [query, query]
+        return cls(query, update or derived[0], graph_store or derived[1])
+
+    def __str__(self) -> str:
+        return self.query
+
+
+# A row when the default graph lacks a triple of a named graph: the server does not show
+# the union of all graphs by default, which the stored queries are written for.
+UNION_CHECK = ("SELECT ?s WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } "
+               "FILTER NOT EXISTS { ?s ?p ?o } }")
+QUERY_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+                "application/n-triples, text/turtle;q=0.9")
+FORM = "application/x-www-form-urlencoded"
+
+
+class SparqlEndpointStore(Store):
+    """A SPARQL 1.1 server: Query and Update protocols, and the Graph Store Protocol (GSP).
+
+    * Queries are POSTed to the query URL. They must see the union of all graphs as the
+      default graph, as the embedded store's do (Oxigraph: ``--union-default-graph``; Fuseki:
+      ``tdb2:unionDefaultGraph``). The first query of a store checks that one triple of a
+      named graph is in the default graph, and otherwise fails with that advice rather than
+      answer from an empty default graph.
+    * :meth:`quads` reads the named graphs with one SELECT. The default graph is neither
+      read nor dropped: kg writes only named graphs, a union default graph cannot tell its
+      own triples apart, and servers differ in what dropping it does.
+    * :meth:`add` is one SPARQL Update request (``INSERT DATA``).
+    * :meth:`replace_build` PUTs each graph (N-Triples) into a staging graph with the GSP,
+      then one update request drops the old build's graphs and MOVEs the staging graphs into
+      place; if anything fails, the staging graphs are dropped and the old build stays. On a
+      server that runs an update request in one transaction (Oxigraph does) that is all or
+      nothing; meanwhile, readers of the union also see the staging graphs. Blank nodes are
+      scoped to one request, so one shared by two graphs would become two (the build's are
+      each within one graph).
+    * Every network failure or HTTP error is one :class:`~kg.errors.EndpointError` naming
+      the URL and the status; a read-only server's refusal of an update is one too.
+
+    Example: ``open_store("http://127.0.0.1:7878/query").query("ASK { ?s ?p ?o }")``.
+    """
+
+    def __init__(self, endpoint: Endpoint, *, read_only: bool = True, timeout: float = 300):
+        self.endpoint = endpoint
+        self.location = self.endpoint.query
+        self.read_only = read_only
+        self.timeout = timeout
+        self._union_checked = False
+
+    # HTTP
+
+    def _request(self, method: str, url: str, body: bytes | None = None, *, params=None,
+                 content_type: str | None = None, accept: str | None = None) -> tuple[str, bytes]:
+        """``(content type, body)`` of the answer; any failure is an EndpointError naming ``url``."""
+        import http.client
+        import urllib.error
+        import urllib.request
+
+        target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params) if params else url
+        headers = {name: value for name, value in (("Content-Type", content_type), ("Accept", accept))
+                   if value}
+        request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as error:
+            detail = " ".join(error.read(2000).decode("utf-8", "replace").split())
+            detail = f": {detail[:200]}" if detail else ""
+            raise EndpointError(f"{url}: HTTP {error.code} {error.reason}{detail}") from None
+        except urllib.error.URLError as error:
+            reason = getattr(error.reason, "strerror", None) or error.reason
+            raise EndpointError(f"{url}: cannot connect: {reason}") from None
+        except (http.client.HTTPException, OSError) as error:
+            raise EndpointError(f"{url}: {type(error).__name__}: {error}") from None
+
+    def _query(self, sparql: str):
+        url = self.endpoint.query
+        kind, body = self._request("POST", url, urllib.parse.urlencode({"query": sparql}).encode(),
+                                   content_type=FORM, accept=QUERY_ACCEPT)
+        try:
+            graph_format = ox.RdfFormat.from_media_type(kind)
+            if graph_format is not None:
+                return [quad.triple for quad in ox.parse(body, format=graph_format)]
+            results_format = ox.QueryResultsFormat.from_media_type(kind)
+            if results_format is None:
+                raise EndpointError(f"{url}: answered with {kind}, not SPARQL results")
+            return ox.parse_query_results(body, format=results_format)
+        except (SyntaxError, ValueError) as error:
+            raise EndpointError(f"{url}: unreadable {kind} answer: {error}") from None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"endpoint {self.endpoint.query} is open read-only")
+
+    def _update(self, text: str) -> None:
+        self._writable()
+        self._request("POST", self.endpoint.update, urllib.parse.urlencode({"update": text}).encode(),
+                      content_type=FORM)
+
+    def _put(self, graph: ox.NamedNode, triples: list) -> None:
+        """Replace ``graph``'s content with ``triples`` (GSP PUT, N-Triples)."""
+        self._writable()
+        self._request("PUT", self.endpoint.graph_store, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                      params={"graph": graph.value}, content_type="application/n-triples")
+
+    # reading
+
+    def query(self, sparql, bindings=None, *, prefixes=None):
+        if not self._union_checked:
+            if list(self._query(UNION_CHECK)):
+                raise EndpointError(
+                    f"{self.endpoint.query}: the default graph is not the union of the named "
+                    f"graphs, which kg's queries need (Oxigraph: --union-default-graph; Fuseki: "
+                    f"tdb2:unionDefaultGraph true)")
+            self._union_checked = True
+        if prefixes:  # on the query's first line, so the server's error lines stay the user's
+            sparql = "".join(f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items()) + sparql
+        text, _ = place_bindings(sparql, dict(bindings or {}), substitutions=False)
+        return self._query(text)
+
+    def quads(self, graph=None):
+        where = "GRAPH ?g { ?s ?p ?o }" if graph is None else f"VALUES ?g {{ {graph} }} GRAPH ?g {{ ?s ?p ?o }}"
+        for row in self._query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}"):
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def named_graphs(self):
+        return [row["g"] for row in self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")]
+
+    def describe(self, nodes):
+        nodes = list(set(nodes))
+        if not nodes:
+            return []
+        values = " ".join(str(n) for n in nodes)
+        return sorted(set(self.query(
+            f"CONSTRUCT {{ ?n ?p ?o . ?o a ?t }} WHERE {{ VALUES ?n {{ {values} }} "
+            f"?n ?p ?o OPTIONAL {{ ?o a ?t }} }}")), key=str)
+
+    # writing
+
+    @staticmethod
+    def _insert_data(quads) -> str:
+        by_graph: dict = {}
+        for q in quads:
+            by_graph.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        blocks = [("\n".join(lines) if isinstance(g, ox.DefaultGraph)
+                   else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}") for g, lines in by_graph.items()]
+        return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+    def add(self, quads, graph=None):
+        batch = [to_ox_quad(q, graph) for q in quads]
+        if batch:
+            self._update(self._insert_data(batch))  # one request, one transaction
+        return len(batch)
+
+    def replace_build(self, quads):
+        from kg.namespaces import KGR
+
+        self._writable()
+        graphs: dict = {}
+        for quad in map(to_ox_quad, quads):
+            if not is_curated(quad.graph_name):
+                graphs.setdefault(quad.graph_name, []).append(quad.triple)
+        stale = [g for g in self.named_graphs() if not is_curated(g) and g not in graphs]
+        run = uuid.uuid4().hex
+        staging = {g: ox.NamedNode(f"{KGR}graph/staging/{run}/{i}") for i, g in enumerate(graphs)}
+        try:
+            for target, triples in graphs.items():
+                self._put(staging[target], triples)
+            self._update(" ;\n".join([f"DROP SILENT GRAPH {g}" for g in stale]
+                                      + [f"MOVE {s} TO {g}" for g, s in staging.items()]))
+        except BaseException:
+            with contextlib.suppress(StoreError):
+                self._update(" ;\n".join(f"DROP SILENT GRAPH {s}" for s in staging.values()))
+            raise
