@@ -25,7 +25,7 @@ from .errors import ExtractionError, KgError, BuildInvalid
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
-from .namespaces import KG, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
+from .rdfterms import KG, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
 from .reference import reference_graph
 from .sources import Document, read_catalog
 

@@ -255,9 +255,9 @@ def find(name: str, directory=None) -> StoredQuery:
 # --- binding -------------------------------------------------------------------------------
 
 def _project_prefixes() -> dict[str, str]:
-    from kg.namespaces import PREFIXES  # imports rdflib: only when a CURIE needs it
+    from kg.namespaces import PREFIXES
 
-    return {p: str(ns) for p, ns in PREFIXES.items()}
+    return dict(PREFIXES)
 
 
 def parse_iri(value: str, prefixes: dict[str, str] | None = None, *, field_name=None) -> ox.NamedNode:

@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from .errors import ParseError
-from .namespaces import KG, bind_prefixes, mint
+from .rdfterms import KG, bind_prefixes, mint
 
 LANGUAGES = ("en", "id", "bn", "es")
 CLDR = URIRef("https://cldr.unicode.org/")

@@ -312,7 +312,7 @@ def validate_graph(graph, ontology, shapes=None) -> ValidationReport:
 
 def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None) -> ValidationReport:
     """Validate an already-read batch against ``shapes`` and ``ontology`` (file paths)."""
-    from kg.namespaces import bind_prefixes
+    from kg.rdfterms import bind_prefixes
 
     ontology_triples = _ontology(ontology or paths.ONTOLOGY_FILE)
     nodes = focus_nodes(delta)
@@ -347,9 +347,9 @@ class AddResult:
 
 
 def default_graph() -> str:
-    from kg.namespaces import KGR
+    from kg.namespaces import CURATED_GRAPH
 
-    return str(KGR["graph/curated"])
+    return CURATED_GRAPH
 
 
 def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=None,
