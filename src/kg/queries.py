@@ -51,10 +51,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import paths
+from kg import derived, paths
 from kg.errors import (FileMissing, FileUnreadable, EncodingError, FormatError, InputError,
                        ParameterError, QueryError, UnknownQuery, UpdateRefused)
-from kg.sparql import query_form, sparql_tokens
+from kg.sparql import query_form, sparql_tokens, without_lines_using
 from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -343,11 +343,19 @@ def parse_assignments(items) -> dict[str, str]:
 # --- running -------------------------------------------------------------------------------
 
 def run(store: Store, query: StoredQuery, values=None, lang=None):
-    """Run a stored query with its parameters bound; returns the store's result object."""
+    """Run a stored query with its parameters bound; returns the store's result object.
+
+    The lines that use an optional parameter (``?__name``) that is not given are left out.
+    """
     check_readable(query.text)
     bindings = bind(query, values, lang)
+    if "_lang" in bindings and bindings["_lang"].value not in derived.LANGUAGES:
+        # a language no label uses is shown as English, as the derived labels fall back
+        bindings["_lang"] = ox.Literal(derived.display_language(store.query, bindings["_lang"].value))
+    unset = {p.variable for p in query.params.values() if p.optional and p.variable not in bindings}
+    text = without_lines_using(query.text, unset) if unset else query.text
     try:
-        return store.query(query.text, bindings, prefixes=query.default_prefixes or None)
+        return store.query(text, bindings, prefixes=query.default_prefixes or None)
     except QueryError as error:
         if error.file is None:
             error.file = str(query.path or query.name)

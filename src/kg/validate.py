@@ -363,4 +363,7 @@ def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=No
         return AddResult(report, 0, target)
     with open_store(store, read_only=False) as opened:
         added = opened.add(delta.triples, graph=ox.NamedNode(target))
+        from kg.derived import refresh
+
+        refresh(opened, focus_nodes(delta))  # labels, lists and evidence the batch changes
     return AddResult(report, added, target)

@@ -56,6 +56,10 @@ class Store:
         """Replace everything except the curated graphs with ``quads``, all or nothing."""
         raise NotImplementedError
 
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request, as one transaction."""
+        raise NotImplementedError
+
     def add(self, quads: Iterable, graph=None) -> int:
         """Insert ``quads`` (into ``graph`` if given) in one transaction; returns how many."""
         raise NotImplementedError

@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
+from kg.derived import rederive
 from kg.errors import QueryError, StoreError, StoreLocked, StoreMissing
 from kg.sparql import place_bindings
 from kg.store.base import Store, is_curated
@@ -136,6 +137,14 @@ class OxigraphStore(Store):
             raise StoreError(f"writing store {self.path}: {error}") from None
         return len(batch)
 
+    def update(self, sparql):
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        try:
+            self._require_open().update(sparql)
+        except OSError as error:
+            raise StoreError(f"writing store {self.path}: {error}") from None
+
     def replace_build(self, quads):
         self._rebuild(lambda fresh: fresh.bulk_extend(
             q for q in map(to_ox_quad, quads) if not is_curated(q.graph_name)))
@@ -172,6 +181,7 @@ class OxigraphStore(Store):
             fresh = ox.Store(str(fresh_dir))
             fill(fresh)
             fresh.extend(curated)
+            rederive(fresh)  # the derived graph of exactly what the store now holds
             fresh.flush()
             del fresh
             gc.collect()

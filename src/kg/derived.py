@@ -1,0 +1,198 @@
+"""Display labels, list cells and evidence summaries, computed once into the derived graph.
+
+The stored queries show every entity by a label in the language asked for, else in English,
+else any label (the least one when several tie), else the last segment of its IRI; they show
+a fact's evidence as its quotes by document and offset, joined with ``" | "``; and a
+multi-valued cell (an event's participants, an agreement's parties) as its items' names,
+sorted and joined with ``"; "``. Computing that per row at query time dominated the cost of
+every stored query, so it is computed here, once, into the graph ``kgr:graph/derived``:
+
+* ``?entity kg:displayLabel "name"@L`` — one per labelled IRI and language ``L`` (the
+  language it is shown for; the name may be the English or another fallback);
+* ``?fact kg:evidenceText "quote | quote"`` — one per node with ``kg:evidence``;
+* ``?fact kg:participantNames "A; B"@L`` and the other :data:`LISTS` — one per fact with
+  such items and language.
+
+Languages: :data:`LANGUAGES`, and every language tag (and its prefixes) that a label uses,
+so a language with no derived label matches no label at all and is shown as English
+(:func:`display_language`). The graph is rebuilt by ``kg build`` and ``kg load``, updated by
+``kg add`` for the nodes a batch touches, and never edited by hand.
+
+>>> import pyoxigraph as ox
+>>> engine = ox.Store()
+>>> engine.load('<https://x.org/pe> <http://www.w3.org/2000/01/rdf-schema#label> "Peru"@en, "Perú"@es .',
+...             format=ox.RdfFormat.TURTLE)
+>>> sorted(str(q.object) for q in derive(lambda text: engine.query(text, use_default_graph_as_union=True)))
+['"Peru"@bn', '"Peru"@en', '"Peru"@id', '"Perú"@es']
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+
+from kg.namespaces import DERIVED_GRAPH, KG, OA, RDFS, SKOS
+
+LANGUAGES = ("en", "id", "bn", "es")
+FALLBACK = "en"
+
+DISPLAY_LABEL = ox.NamedNode(KG + "displayLabel")
+EVIDENCE_TEXT = ox.NamedNode(KG + "evidenceText")
+
+# derived property (local name in kg:) -> the path from a fact to its items
+LISTS = {
+    "participantNames": f"<{KG}participant>",
+    "placeNames": f"<{KG}place>",
+    "partyNames": f"<{KG}party>",
+    "signatoryNames": f"<{KG}signatory>",
+    "topicNames": f"^<{KG}context>/<{KG}area>",
+    "nationalityNames": f"<{KG}nationality>",
+}
+
+_LABELS = f"""SELECT ?x ?label WHERE {{ {{scope}}
+  ?x <{RDFS}label>|<{SKOS}prefLabel> ?label FILTER(isIRI(?x) && isLITERAL(?label)) }}"""
+_EVIDENCE = f"""SELECT DISTINCT ?x ?source ?start ?quote WHERE {{ {{scope}}
+  ?x <{KG}evidence>/<{OA}hasTarget> ?target .
+  ?target <{OA}hasSelector>/<{OA}exact> ?exact .
+  OPTIONAL {{ ?target <{OA}hasSource> ?source }}
+  OPTIONAL {{ ?target <{OA}hasSelector>/<{OA}start> ?start }}
+  BIND(STR(?exact) AS ?quote)
+}} ORDER BY ?x ?source ?start ?quote"""
+_ITEMS = "SELECT DISTINCT ?x ?item WHERE {{ {scope} ?x {path} ?item FILTER(isIRI(?x)) }}"
+_AFFECTED = f"""SELECT DISTINCT ?x WHERE {{ {{scope}}
+  {{ BIND(?node AS ?x) }}
+  UNION {{ ?x <{KG}evidence>/(<{OA}hasTarget>/<{OA}hasSelector>?)? ?node }}
+  UNION {{ ?x {"|".join(LISTS.values())} ?node }}
+  FILTER(isIRI(?x)) }}"""
+_LANGUAGE = f'ASK {{ GRAPH <{DERIVED_GRAPH}> {{ ?x <{KG}displayLabel> ?l FILTER(LANG(?l) = {{tag}}) }} }}'
+
+
+def langmatches(tag: str, wanted: str) -> bool:
+    """SPARQL's LANGMATCHES: ``langmatches("en-GB", "en")`` is True, ``("", "en")`` False."""
+    tag, wanted = tag.lower(), wanted.lower()
+    return bool(tag) and (tag == wanted or tag.startswith(wanted + "-"))
+
+
+def display_name(labels: Iterable[tuple[str, str]], lang: str) -> str | None:
+    """The name shown in ``lang`` from ``(text, tag)`` labels, or None when there is none.
+
+    >>> display_name([("Peru", "en"), ("Perú", "es"), ("পেরু", "bn")], "id")
+    'Peru'
+    """
+    labels = list(labels)
+    for wanted in (lang, FALLBACK, None):
+        found = [text for text, tag in labels if wanted is None or langmatches(tag, wanted)]
+        if found:
+            return min(found)
+    return None
+
+
+def iri_tail(iri: str) -> str:
+    """What an entity without labels is shown as: its IRI's last segment."""
+    return re.sub(r"^.*[/#]", "", iri)
+
+
+def languages(tags: Iterable[str]) -> list[str]:
+    """:data:`LANGUAGES` and every tag in ``tags`` with its prefixes (``en-gb`` gives ``en``)."""
+    found = set(LANGUAGES)
+    for tag in tags:
+        parts = tag.lower().split("-")
+        found.update("-".join(parts[:n]) for n in range(1, len(parts) + 1) if parts[0])
+    return sorted(found)
+
+
+def _scope(nodes) -> str:
+    return "" if nodes is None else "VALUES ?node { " + " ".join(str(n) for n in nodes) + " }"
+
+
+def derive(query: Callable[[str], object], nodes: Iterable[ox.NamedNode] | None = None) -> list[ox.Quad]:
+    """The derived quads of the whole graph, or of the entities and facts ``nodes`` touches.
+
+    ``query(text)`` runs SPARQL over the union of the graph (a :class:`kg.store.base.Store`'s
+    ``query`` will do). With ``nodes``, what is derived is what depends on them: their own
+    labels, and the evidence and lists of the facts they are, or are evidence or items of.
+    """
+    graph = ox.NamedNode(DERIVED_GRAPH)
+    if nodes is not None:
+        nodes = affected(query, nodes)
+        if not nodes:
+            return []
+    scope = _scope(nodes).replace("?node", "?x")
+    quads = []
+
+    items: dict[str, dict] = {}
+    for name, path in LISTS.items():
+        per_fact: dict = {}
+        for row in query(_ITEMS.format(scope=scope, path=path)):
+            per_fact.setdefault(row["x"], []).append(row["item"])
+        items[name] = per_fact
+    named = {item for per_fact in items.values() for found in per_fact.values() for item in found}
+    labels: dict = {}
+    label_scope = scope if nodes is None else _scope(sorted(set(nodes) | named, key=str)).replace("?node", "?x")
+    for row in query(_LABELS.replace("{scope}", label_scope)):
+        labels.setdefault(row["x"], set()).add((row["label"].value, row["label"].language or ""))
+    langs = languages(tag for found in labels.values() for _, tag in found)
+
+    def name_of(entity, lang):
+        return display_name(labels.get(entity, ()), lang) or iri_tail(entity.value)
+
+    in_scope = None if nodes is None else set(nodes)
+    for entity, found in sorted(labels.items(), key=lambda kv: kv[0].value):
+        if in_scope is None or entity in in_scope:
+            quads += [ox.Quad(entity, DISPLAY_LABEL, ox.Literal(display_name(found, lang), language=lang), graph)
+                      for lang in langs]
+    for name, per_fact in items.items():
+        predicate = ox.NamedNode(KG + name)
+        for fact, found in sorted(per_fact.items(), key=lambda kv: kv[0].value):
+            for lang in langs:
+                names = sorted((name_of(item, lang), str(item)) for item in found)
+                quads.append(ox.Quad(fact, predicate,
+                                     ox.Literal("; ".join(n for n, _ in names), language=lang), graph))
+    quotes: dict = {}
+    for row in query(_EVIDENCE.replace("{scope}", scope)):
+        quotes.setdefault(row["x"], []).append(row["quote"].value)
+    quads += [ox.Quad(fact, EVIDENCE_TEXT, ox.Literal(" | ".join(found)), graph)
+              for fact, found in sorted(quotes.items(), key=lambda kv: kv[0].value)]
+    return quads
+
+
+def affected(query: Callable[[str], object], nodes: Iterable[ox.NamedNode]) -> list[ox.NamedNode]:
+    """``nodes`` and the facts whose derived values depend on them (as evidence or items)."""
+    nodes = sorted({n for n in nodes if isinstance(n, ox.NamedNode)}, key=str)
+    if not nodes:
+        return []
+    facts = [row["x"] for row in query(_AFFECTED.replace("{scope}", _scope(nodes)))]
+    return sorted(set(nodes) | set(facts), key=str)
+
+
+def refresh(store, nodes: Iterable[ox.NamedNode]) -> int:
+    """Bring the derived values about ``nodes`` up to date in ``store`` (a
+    :class:`kg.store.base.Store`) in one update, after ``kg add``; returns how many."""
+    subjects = affected(store.query, nodes)
+    if not subjects:
+        return 0
+    quads = derive(store.query, subjects)
+    graph = f"<{DERIVED_GRAPH}>"
+    lines = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    store.update(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {_scope(subjects).replace('?node', '?s')} "
+                 f"GRAPH {graph} {{ ?s ?p ?o }} }} ;\nINSERT DATA {{ GRAPH {graph} {{\n{lines}\n}} }}")
+    return len(quads)
+
+
+def rederive(engine: ox.Store) -> None:
+    """Replace the derived graph of an Oxigraph store with what its other graphs give."""
+    engine.remove_graph(ox.NamedNode(DERIVED_GRAPH))
+    engine.bulk_extend(derive(lambda text: engine.query(text, use_default_graph_as_union=True)))
+
+
+def display_language(query: Callable[[str], object], lang: str) -> str:
+    """``lang`` if the derived graph has labels in it, else English (no label matches it).
+
+    >>> display_language(lambda text: False, "fr"), display_language(lambda text: False, "bn")
+    ('en', 'bn')
+    """
+    lang = lang.lower()
+    if lang in LANGUAGES:
+        return lang
+    return lang if bool(query(_LANGUAGE.replace("{tag}", str(ox.Literal(lang))))) else FALLBACK
