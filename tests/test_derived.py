@@ -89,3 +89,64 @@ def test_kg_add_updates_the_names_the_batch_changes(built_store_path, tmp_path):
     with open_store(path) as opened:
         assert rows(opened, "relations")[0]["state_b"] == "A Peru"
         assert "A Peru" in rows(opened, "agreements", state=PE)[0]["parties"]
+
+
+def test_pages_put_together_are_the_whole_listing(store):
+    whole = [[t.value for t in s] for s in kq.run(store, kq.find("exports"), {})]
+    pages = []
+    for offset in range(0, len(whole) + 5, 5):
+        pages += [[t.value for t in s] for s in kq.run(store, kq.find("exports"), {}, limit=5, offset=offset)]
+    assert len(whole) > 5 and pages == whole
+
+
+def test_a_query_with_its_own_limit_takes_no_limit(store):
+    from kg.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="its own LIMIT"):
+        kq.run(store, kq.adhoc("SELECT * WHERE { ?s ?p ?o } LIMIT 3"), {}, limit=2)
+    assert len(list(kq.run(store, kq.adhoc("SELECT * WHERE { { SELECT * { ?s ?p ?o } LIMIT 3 } }"), {},
+                           limit=2))) == 2
+
+
+OPTIONAL_PAIR = [name for name, q in sorted(kq.discover().items())
+                 if {"a", "b"} <= {n for n, p in q.params.items() if p.optional}]
+
+
+@pytest.mark.parametrize("name", OPTIONAL_PAIR)
+def test_a_pair_filter_keeps_a_subset_and_an_unknown_state_nothing(store, name):
+    every = rows(store, name)
+    pair = rows(store, name, a=ID, b=PE)
+    assert pair and all(row in every for row in pair)
+    assert rows(store, name, state=KGR + "state/zz") == []
+
+
+def test_kg_queries_shows_the_parameters(capsys):
+    from kg.cli import main
+
+    assert main(["queries"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    line = out[out.index(next(l for l in out if l.startswith("relations "))) + 1]
+    assert line.split() == ["[a=iri]", "[b=iri]", "lang=en", "[since=literal]", "[state=iri]", "[until=literal]"]
+
+
+@pytest.mark.parametrize("argv,message", [(["--limit", "-1"], "whole number"), (["--offset", "x"], "whole number")])
+def test_a_bad_page_is_a_one_line_error(capsys, argv, message):
+    from kg.cli import main
+
+    assert main(["query", "relations", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
+def test_iris_come_beside_the_names_when_asked_for(store):
+    plain = kq.run(store, kq.find("missions"), {})
+    assert [v.value for v in plain.variables][-1] == "fact"
+    result = kq.run(store, kq.find("missions"), {}, iris=True)
+    columns = [v.value for v in result.variables]
+    assert columns == [v.value for v in plain.variables] + ["kind_iri", "sending_state_iri",
+                                                             "receiving_state_iri", "city_iri"]
+    by_name = [dict(zip(columns, (None if t is None else t.value for t in s))) for s in result]
+    lima = next(r for r in by_name if r["city"] == "Lima")
+    assert (lima["sending_state_iri"], lima["receiving_state_iri"], lima["city_iri"]) == \
+        (ID, PE, KGR + "city/lima")
+    assert "mission_iri" not in columns  # the mission is the fact column

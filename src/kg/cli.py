@@ -183,27 +183,30 @@ def cmd_query(args) -> int:
     queries.check_readable(query.text)
     bindings_check = queries.bind(query, values, args.lang)  # fail before opening the store
     del bindings_check
+    queries.paged(query.text, args.limit, args.offset)  # fail before opening the store
     with open_store(_store_location(args), read_only=True) as store:
-        result = queries.run(store, query, values, args.lang)
+        result = queries.run(store, query, values, args.lang, limit=args.limit, offset=args.offset,
+                             iris=args.iris)
         data = queries.render(result, args.format, query.prefixes)
     _out(data)
     return EXIT_OK
 
 
 def cmd_queries(args) -> int:
-    """List the stored queries with their summaries.
+    """List the stored queries with their summaries and parameters ([optional]).
 
     Example: kg queries
     """
     from kg import paths, queries
 
     directory = Path(args.queries_dir or paths.QUERIES_DIR)
-    found = queries.describe_all(directory)
+    found = queries.discover(directory)
     if not found:
         _note(f"no stored queries in {directory}")
         return EXIT_OK
-    width = max(len(name) for name, _ in found)
-    _out("".join(f"{name:<{width}}  {summary}\n" for name, summary in found).encode())
+    width = max(len(name) for name in found)
+    _out("".join(f"{name:<{width}}  {query.summary}\n{'':<{width}}  {queries.describe_params(query)}\n"
+                 for name, query in found.items()).encode())
     return EXIT_OK
 
 
@@ -301,6 +304,13 @@ def cmd_serve(args) -> int:
 
 # --- the parser ----------------------------------------------------------------------------
 
+def _count(text: str) -> int:
+    """A whole number ≥ 0 (``--limit``, ``--offset``)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2) like every other error."""
 
@@ -378,6 +388,10 @@ def parser() -> argparse.ArgumentParser:
                    help="bind parameter ?_NAME (IRIs as kgr:… or <https://…>)")
     p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (?_lang; default en)")
     p.add_argument("--format", "-f", choices=RESULT_FORMATS, default="table")
+    p.add_argument("--limit", type=_count, metavar="N", help="at most N rows")
+    p.add_argument("--offset", type=_count, metavar="N", help="skip the first N rows (with --limit: pages)")
+    p.add_argument("--iris", action="store_true",
+                   help="also give each named entity's IRI (a column COL_iri after the others)")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
 
     p = _command(sub, "queries", cmd_queries, [], "list the stored queries")
