@@ -73,6 +73,31 @@ def cmd_build(args) -> int:
     return EXIT_VIOLATIONS if report.failures else EXIT_OK
 
 
+def cmd_load(args) -> int:
+    """Load RDF dumps (N-Quads, TriG, …) into the store as a build writes it: everything but the
+    curated graphs is replaced, and the derived graph is computed anew.
+
+    Example: kg load build/kg.nq --store build/store
+    """
+    from kg.store import is_url, load_store
+    from kg.validate import rdf_format
+
+    location = _store_location(args)
+    if not isinstance(location, str) or is_url(location):
+        raise KgError("kg load writes an embedded store; load a server with its own loader "
+                      "or the Graph Store Protocol")
+    files = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            raise KgError("no such file", file=path)
+        files.append((path, rdf_format(path, args.format)))
+    say = (lambda message: _note(message)) if sys.stderr.isatty() else None
+    load_store(location, files, progress=say)
+    _note(f"loaded {len(files)} file(s) into {location}")
+    return EXIT_OK
+
+
 def cmd_extract(args) -> int:
     """Extract the facts of one document and print them, or with --explain what each sentence gave.
 
@@ -364,6 +389,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
     p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
     p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+
+    p = _command(sub, "load", cmd_load, [store_option], "load RDF dumps into the store as a build")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=RDF_INPUT_FORMATS,
+                   help="input format (default: from each file's extension)")
 
     p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
     p.add_argument("file", metavar="FILE")

@@ -9,6 +9,7 @@ the query uses it, sub-selects included; one the query projects is left to the e
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Iterator, Mapping
 
@@ -27,9 +28,16 @@ _TOKEN = re.compile(r"""
 
 
 def sparql_tokens(text: str) -> Iterator[tuple[str, str, int]]:
-    """``(kind, text, offset)`` of each token: comment, string, iri, var, word, open, close."""
-    for match in _TOKEN.finditer(text):
-        yield match.lastgroup, match.group(), match.start()
+    """``(kind, text, offset)`` of each token: comment, string, iri, var, word, open, close.
+
+    A text is tokenized once (the last few are kept), however many steps read its tokens.
+    """
+    return iter(_tokens(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[tuple[str, str, int], ...]:
+    return tuple((match.lastgroup, match.group(), match.start()) for match in _TOKEN.finditer(text))
 
 
 def query_form(text: str) -> str | None:

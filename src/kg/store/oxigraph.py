@@ -81,8 +81,8 @@ class OxigraphStore(Store):
             if not self.read_only:
                 self._store.flush()
             self._store = None
-            gc.collect()  # drop RocksDB (and its lock) now, not at some later collection
             if not self.read_only:
+                gc.collect()  # drop RocksDB (and its lock) now, not at some later collection
                 OPEN_READ_WRITE.discard(str(self.path.resolve()))
 
     def _require_open(self):
@@ -149,17 +149,25 @@ class OxigraphStore(Store):
         self._rebuild(lambda fresh: fresh.bulk_extend(
             q for q in map(to_ox_quad, quads) if not is_curated(q.graph_name)))
 
-    def replace_build_from_file(self, file) -> None:
-        """Like :meth:`replace_build`, from an RDF dump (N-Quads, TriG, …, by its extension).
+    def replace_build_from_file(self, file, fmt=None, progress=None) -> None:
+        """Like :meth:`replace_build`, from RDF dumps (N-Quads, TriG, …, by extension or ``fmt``):
+        ``file`` is one path or a list of ``(path, format)``.
 
         Oxigraph's bulk loader parses the file itself, without a Python object per quad, so
         this loads as fast as pyoxigraph's ``bulk_load`` alone, and faster than
         ``replace_build(pyoxigraph.parse(file))`` (``make bench`` measures the three).
         """
+        files = [(file, fmt)] if isinstance(file, (str, os.PathLike)) else list(file)
+
         def fill(fresh):
-            fresh.bulk_load(path=str(file))
+            for path, file_format in files:
+                if progress:
+                    progress(f"loading {path}")
+                fresh.bulk_load(path=str(path), format=file_format)
             for graph in [g for g in fresh.named_graphs() if is_curated(g)]:
                 fresh.remove_graph(graph)
+            if progress:
+                progress("deriving display labels and evidence")
         self._rebuild(fill)
 
     def _rebuild(self, fill) -> None:
