@@ -54,7 +54,7 @@ import pyoxigraph as ox
 from kg import derived, paths
 from kg.errors import (FileMissing, FileUnreadable, EncodingError, FormatError, InputError,
                        ParameterError, QueryError, UnknownQuery, UpdateRefused)
-from kg.sparql import query_form, sparql_tokens, without_lines_using
+from kg.sparql import place_bindings, query_form, sparql_tokens, without_lines_using
 from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -351,14 +351,10 @@ def run(store: Store, query: StoredQuery, values=None, lang=None, *, limit: int 
     order: its columns, then the fact's IRI). ``iris`` adds each named entity's IRI
     (:func:`with_iris`).
     """
-    check_readable(query.text)
-    bindings = bind(query, values, lang)
+    text, bindings = prepare(query, values, lang, limit=limit, offset=offset, iris=iris)
     if "_lang" in bindings and bindings["_lang"].value not in derived.LANGUAGES:
         # a language no label uses is shown as English, as the derived labels fall back
         bindings["_lang"] = ox.Literal(derived.display_language(store.query, bindings["_lang"].value))
-    unset = {p.variable for p in query.params.values() if p.optional and p.variable not in bindings}
-    text = without_lines_using(query.text, unset) if unset else query.text
-    text = paged(with_iris(text) if iris else text, limit, offset)
     try:
         return store.query(text, bindings, prefixes=query.default_prefixes or None)
     except QueryError as error:
@@ -414,6 +410,30 @@ def paged(text: str, limit: int | None = None, offset: int | None = None) -> str
         raise ParameterError("this query has its own LIMIT or OFFSET; it cannot take --limit or --offset")
     words = ([f"LIMIT {limit}"] if limit is not None else []) + ([f"OFFSET {offset}"] if offset is not None else [])
     return text.rstrip() + "\n" + " ".join(words) + "\n"
+
+
+def prepare(query: StoredQuery, values=None, lang=None, *, limit: int | None = None,
+            offset: int | None = None, iris: bool = False) -> tuple[str, dict]:
+    """``(text, bindings)`` that :func:`run` sends to the store: the lines of optional
+    parameters not given left out, :func:`with_iris` and :func:`paged` applied."""
+    check_readable(query.text)
+    bindings = bind(query, values, lang)
+    unset = {p.variable for p in query.params.values() if p.optional and p.variable not in bindings}
+    text = without_lines_using(query.text, unset) if unset else query.text
+    return paged(with_iris(text) if iris else text, limit, offset), bindings
+
+
+def sparql_text(query: StoredQuery, values=None, lang=None, **options) -> str:
+    r"""The query as one SPARQL text with its parameters written in, for another engine
+    (``oxigraph query``, an HTTP client of ``kg serve``); ``options`` as :func:`prepare`'s.
+
+    >>> print(sparql_text(parse("q", "SELECT ?x {\n ?x ?p ?__a .\n ?x ?q ?_b }"), {"b": "1"}))
+    SELECT ?x {
+    <BLANKLINE>
+     ?x ?q "1" }
+    """
+    text, bindings = prepare(query, values, lang, **options)
+    return place_bindings(text, bindings, substitutions=False)[0]
 
 
 def adhoc(text: str) -> StoredQuery:
