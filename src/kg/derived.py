@@ -59,11 +59,14 @@ _EVIDENCE = f"""SELECT ?x ?source ?start ?exact WHERE {{ {{scope}}
   OPTIONAL {{ ?target <{OA}hasSelector>/<{OA}start> ?start }}
 }}"""  # distinct and sorted here: 3x faster than by the engine at 1M triples
 _ITEMS = "SELECT DISTINCT ?x ?item WHERE {{ {scope} ?x {path} ?item FILTER(isIRI(?x)) }}"
-_AFFECTED = f"""SELECT DISTINCT ?x WHERE {{ {{scope}}
-  {{ BIND(?node AS ?x) }}
-  UNION {{ ?x <{KG}evidence>/(<{OA}hasTarget>/<{OA}hasSelector>?)? ?node }}
-  UNION {{ ?x {"|".join(LISTS.values())} ?node }}
-  FILTER(isIRI(?x)) }}"""
+# the facts whose derived values depend on ?node: as its evidence (node, target, selector) …
+_EVIDENCE_OF = [f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?x <{KG}evidence> ?node }}",
+                f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?e <{OA}hasTarget> ?node . ?x <{KG}evidence> ?e }}",
+                f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?t <{OA}hasSelector> ?node . ?e <{OA}hasTarget> ?t . "
+                f"?x <{KG}evidence> ?e }}"]
+# … or as a list item whose name changed (one query a list: a path with its object bound first)
+_ITEM_OF = "SELECT DISTINCT ?x WHERE {{ {scope} ?x {path} ?node }}"
+LABEL_PROPERTIES = (RDFS + "label", SKOS + "prefLabel")
 _LANGUAGE = f'ASK {{ GRAPH <{DERIVED_GRAPH}> {{ ?x <{KG}displayLabel> ?l FILTER(LANG(?l) = {{tag}}) }} }}'
 
 
@@ -116,15 +119,15 @@ def _scope(nodes) -> str:
 
 
 def derive(query: Callable[[str], object], nodes: Iterable[ox.NamedNode] | None = None) -> list[ox.Quad]:
-    """The derived quads of the whole graph, or of the entities and facts ``nodes`` touches.
+    """The derived quads of the whole graph, or those about ``nodes`` (their display labels,
+    and the lists and evidence text of the facts among them).
 
     ``query(text)`` runs SPARQL over the union of the graph (a :class:`kg.store.base.Store`'s
-    ``query`` will do). With ``nodes``, what is derived is what depends on them: their own
-    labels, and the evidence and lists of the facts they are, or are evidence or items of.
+    ``query`` will do); :func:`affected` says which nodes a batch of triples changes.
     """
     graph = ox.NamedNode(DERIVED_GRAPH)
     if nodes is not None:
-        nodes = affected(query, nodes)
+        nodes = sorted({n for n in nodes if isinstance(n, ox.NamedNode)}, key=str)
         if not nodes:
             return []
     scope = _scope(nodes).replace("?node", "?x")
@@ -166,19 +169,44 @@ def derive(query: Callable[[str], object], nodes: Iterable[ox.NamedNode] | None 
     return quads
 
 
-def affected(query: Callable[[str], object], nodes: Iterable[ox.NamedNode]) -> list[ox.NamedNode]:
-    """``nodes`` and the facts whose derived values depend on them (as evidence or items)."""
-    nodes = sorted({n for n in nodes if isinstance(n, ox.NamedNode)}, key=str)
-    if not nodes:
+def relabelled(query: Callable[[str], object], triples: Iterable[ox.Triple]) -> list[ox.NamedNode]:
+    """The IRIs to which ``triples`` give a label the graph does not have yet (ask before
+    adding them): the names that change."""
+    labels = [t for t in triples if t.predicate.value in LABEL_PROPERTIES and isinstance(t.subject, ox.NamedNode)]
+    if not labels:
         return []
-    facts = [row["x"] for row in query(_AFFECTED.replace("{scope}", _scope(nodes)))]
-    return sorted(set(nodes) | set(facts), key=str)
+    rows = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in labels)
+    known = {(row["s"], row["p"], row["o"]) for row in
+             query(f"SELECT ?s ?p ?o WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} ?s ?p ?o }}")}
+    return sorted({t.subject for t in labels if (t.subject, t.predicate, t.object) not in known}, key=str)
 
 
-def refresh(store, nodes: Iterable[ox.NamedNode]) -> int:
-    """Bring the derived values about ``nodes`` up to date in ``store`` (a
-    :class:`kg.store.base.Store`) in one update, after ``kg add``; returns how many."""
-    subjects = affected(store.query, nodes)
+def affected(query: Callable[[str], object], triples: Iterable[ox.Triple],
+             renamed: Iterable[ox.NamedNode] = ()) -> list[ox.NamedNode]:
+    """The nodes whose derived values a batch of ``triples`` changes: its subjects, the
+    contexts it gives cooperation (their topics), the facts whose evidence it extends, and
+    the facts that list one of the ``renamed`` nodes (:func:`relabelled`)."""
+    triples = list(triples)
+    subjects = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
+    found = set(subjects) | {t.object for t in triples if t.predicate.value == KG + "context"
+                             and isinstance(t.object, ox.NamedNode)}
+    relabelled = sorted(set(renamed), key=str)
+    if subjects:
+        scope = _scope(sorted(subjects, key=str))
+        for text in _EVIDENCE_OF:
+            found.update(row["x"] for row in query(text.replace("{scope}", scope)))
+    if relabelled:
+        scope = _scope(relabelled)
+        for path in LISTS.values():
+            found.update(row["x"] for row in query(_ITEM_OF.format(scope=scope, path=path)))
+    return sorted((n for n in found if isinstance(n, ox.NamedNode)), key=str)
+
+
+def refresh(store, triples: Iterable[ox.Triple], renamed: Iterable[ox.NamedNode] = ()) -> int:
+    """Bring the derived values a batch of ``triples`` changes up to date in ``store`` (a
+    :class:`kg.store.base.Store`, the batch already in it) in one update; ``renamed`` are the
+    nodes it gave a new label (:func:`relabelled`, asked before). Returns how many."""
+    subjects = affected(store.query, triples, renamed)
     if not subjects:
         return 0
     quads = derive(store.query, subjects)

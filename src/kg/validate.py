@@ -357,13 +357,14 @@ def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=No
     """Validate ``files``; if they conform, insert them into ``graph`` in one transaction."""
     target = graph or default_graph()
     delta = read_delta(files, fmt)
+    from kg.derived import refresh, relabelled
+
     with open_store(store, read_only=True) as opened:
         report = validate_delta(delta, opened, shapes, ontology)
+        renamed = relabelled(opened.query, delta.triples) if report.conforms else []
     if not report.conforms:
         return AddResult(report, 0, target)
     with open_store(store, read_only=False) as opened:
         added = opened.add(delta.triples, graph=ox.NamedNode(target))
-        from kg.derived import refresh
-
-        refresh(opened, focus_nodes(delta))  # labels, lists and evidence the batch changes
+        refresh(opened, delta.triples, renamed)  # the names, lists and evidence the batch changes
     return AddResult(report, added, target)
