@@ -6,9 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install java run build queries test bench clean
+.PHONY: install java rdf-tools run build queries test bench clean
 
-install: $(STAMP) java
+install: $(STAMP) java rdf-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 # The OWL reasoner (HermiT) needs Java; install it from Debian where it is missing.
 java:
 	@bash scripts/ensure-java.sh
+
+# The interoperability tests read exports with Raptor and run --endpoint on Virtuoso.
+rdf-tools:
+	@bash scripts/ensure-rdf-tools.sh
 
 build: install
 	$(BIN)/kg build

@@ -36,7 +36,7 @@ from kg.store import Endpoint, SparqlEndpointStore, build_store, locate, open_st
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
 SHAPES = ["--shapes", str(FIXTURES / "shapes.ttl"), "--ontology", str(FIXTURES / "ontology.ttl")]
 VIOLATING = ["wrong_datatype.ttl", "undeclared.ttl", "violates.ttl"]
-E = "https://kg.example.org/id/"
+E = "https://w3id.org/bilateral-relations/id/"
 P = ox.NamedNode("http://example.org/p")
 
 
@@ -240,7 +240,7 @@ def test_add_an_accepted_batch_appears(capsys, fresh):
     load(url, seed())
     code, out, err = kg(capsys, "add", FIXTURES / "good.ttl", *SHAPES, "--endpoint", url)
     assert code == EXIT_OK, err
-    assert "added 5 triples to <https://kg.example.org/id/graph/curated>" in err
+    assert "added 5 triples to <https://w3id.org/bilateral-relations/id/graph/curated>" in err
     code, out, err = kg(capsys, "query", "--queries-dir", FIXTURES / "queries", "agreements",
                         "-f", "csv", "--endpoint", url)
     assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["2001-01-02", "2010-05-06"]
@@ -330,7 +330,7 @@ def test_kg_endpoint_wins_over_store(capsys, endpoint, monkeypatch, tmp_path):
 def test_serve_answers_queries_and_refuses_updates(capsys, embedded, digest, tmp_path):
     before = digest(embedded)
     batch = tmp_path / "batch.ttl"                 # conforms to the project's shapes
-    batch.write_text('<https://kg.example.org/id/state/id> '
+    batch.write_text('<https://w3id.org/bilateral-relations/id/state/id> '
                      '<http://www.w3.org/2000/01/rdf-schema#label> "Indonesia"@nl .\n')
     bind = f"127.0.0.1:{free_port()}"
     server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(embedded),

@@ -13,12 +13,12 @@ file is atomic: a temporary file beside it, then a rename.
 >>> from kg.store import open_store
 >>> path = tempfile.mkdtemp() + "/store"
 >>> with open_store(path, read_only=False, create=True) as store:
-...     _ = store.add([ox.Quad(ox.NamedNode("https://kg.example.org/id/state/id"),
+...     _ = store.add([ox.Quad(ox.NamedNode("https://w3id.org/bilateral-relations/id/state/id"),
 ...         ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Indonesia", language="en"),
-...         ox.NamedNode("https://kg.example.org/id/graph/reference"))])
+...         ox.NamedNode("https://w3id.org/bilateral-relations/id/graph/reference"))])
 >>> with open_store(path) as store:
 ...     print(export(store, "turtle").decode().splitlines()[-1])
-kgr:state\\/id rdfs:label "Indonesia"@en .
+state:id rdfs:label "Indonesia"@en .
 """
 from __future__ import annotations
 
@@ -44,9 +44,15 @@ FORMATS = {
 
 
 def prefixes() -> dict[str, str]:
-    from kg.namespaces import PREFIXES
+    """The vocabularies' prefixes and one per family of minted IRIs (``state:``, ``doc:`` …).
 
-    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    ``kgr:`` itself is left out: a minted IRI outside every family is written in full
+    rather than as a local name with an escaped ``/``.
+    """
+    from kg.namespaces import FAMILIES, KGR, PREFIXES
+
+    vocabularies = {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "kgr"}
+    return {**vocabularies, **{prefix: f"{KGR}{path}" for prefix, path in FAMILIES.items()}}
 
 
 def _term_key(term) -> tuple:

@@ -10,7 +10,7 @@ A stored query is one SPARQL file with a grlc-style header of ``#+`` lines::
     #+ param: year: xsd:gYear
     #+ param: lang: lang = en
 
-    PREFIX kg: <https://kg.example.org/ontology#>
+    PREFIX kg: <https://w3id.org/bilateral-relations/ontology#>
     SELECT ?date ?label WHERE { ?rel kg:state ?_a, ?_b ; kg:established ?date … }
 
 Parameter convention
@@ -38,8 +38,8 @@ are shortened with the query's own prefixes.
 >>> q = parse("demo", text)
 >>> q.summary, sorted(q.params), q.params["lang"].default
 ('S', ['a', 'lang'], 'en')
->>> bind(q, {"a": "https://kg.example.org/id/state/id"})["_a"]
-<NamedNode value=https://kg.example.org/id/state/id>
+>>> bind(q, {"a": "https://w3id.org/bilateral-relations/id/state/id"})["_a"]
+<NamedNode value=https://w3id.org/bilateral-relations/id/state/id>
 """
 from __future__ import annotations
 

@@ -257,7 +257,7 @@ def _add_results(report_graph, violations: list[Violation]) -> None:
         report_graph.add((node, SH.resultMessage, Literal(v.message)))
         report_graph.add((node, SH.resultSeverity, SH.Violation))
         report_graph.add((node, SH.sourceConstraintComponent,
-                          URIRef("https://kg.example.org/ontology#" +
+                          URIRef("https://w3id.org/bilateral-relations/ontology#" +
                                  ("UndeclaredTermComponent" if v.source == "ontology"
                                   else "LexicalFormComponent"))))
     if violations:
