@@ -1,7 +1,10 @@
 """kg.export: every format parses back, datasets keep graphs, Turtle is byte-stable, -o is atomic."""
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import os
+import stat
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -87,3 +90,28 @@ def test_export_of_the_built_store_conforms_to_the_shapes(built_store_path, onto
     graph = rdflib.Graph().parse(data=data, format="turtle")
     report = validate_graph(graph, ontology)
     assert report.conforms, [v.message for v in report.violations][:3]
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077])
+def test_a_new_file_respects_the_umask_and_an_old_one_keeps_its_mode(store, tmp_path, mask):
+    previous = os.umask(mask)
+    try:
+        export.export_to(store, "turtle", tmp_path / "new.ttl")
+        old = tmp_path / "old.ttl"
+        old.write_bytes(b"")
+        old.chmod(0o640)
+        export.export_to(store, "turtle", old)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.ttl").stat().st_mode) == 0o666 & ~mask
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640 and old.read_bytes()
+
+
+def test_a_device_or_pipe_is_written_to_not_replaced(store, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        read = pool.submit(fifo.read_bytes)
+        export.export_to(store, "ntriples", fifo)
+        assert read.result(timeout=10) == export.export(store, "ntriples")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

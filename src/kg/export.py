@@ -23,6 +23,7 @@ state:id rdfs:label "Indonesia"@en .
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -84,14 +85,30 @@ def export(store: Store, fmt: str = "turtle") -> bytes:
     return ox.serialize(statements(store, dataset), format=rdf_format, prefixes=prefixes())
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The file gets the mode a new file gets (``0666`` less the umask), or keeps its own if it
+    exists. What is not a regular file (``/dev/null``, a pipe) is written to, never replaced.
+    """
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():
+            with open(path, "wb") as out:
+                out.write(data)
+            return
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     except OSError as error:
         raise FileUnreadable(f"cannot write: {error.strerror or error}", file=path) from None
     try:
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
