@@ -6,9 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install java rdf-tools run build queries test bench clean
+.PHONY: install java rdf-tools browser run build queries test bench clean
 
-install: $(STAMP) java rdf-tools
+install: $(STAMP) java rdf-tools browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ java:
 # The interoperability tests read exports with Raptor and run --endpoint on Virtuoso.
 rdf-tools:
 	@bash scripts/ensure-rdf-tools.sh
+
+# The browser test of kg serve's pages drives headless Chromium.
+browser:
+	@bash scripts/ensure-browser.sh
 
 build: install
 	$(BIN)/kg build

@@ -282,6 +282,23 @@ def cmd_add(args) -> int:
     return EXIT_OK
 
 
+def cmd_timeline(args) -> int:
+    """Draw the timeline of two states (events, missions, agreements) as SVG.
+
+    Example: kg timeline ID PE -o build/id-pe.svg
+    """
+    from kg.web import timeline
+
+    drawing = timeline.pair(_store_location(args), args.a, args.b, args.lang or "en")
+    if args.output in (None, "-"):
+        _out(drawing.encode())
+    else:
+        from kg.export import write_atomic
+
+        write_atomic(Path(args.output), drawing.encode())
+    return EXIT_OK
+
+
 def cmd_serve(args) -> int:
     """Serve the store read-only over the SPARQL 1.1 Protocol (the Oxigraph server) until Ctrl-C.
 
@@ -387,6 +404,12 @@ def parser() -> argparse.ArgumentParser:
                  "serve the store read-only over the SPARQL 1.1 Protocol")
     p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
                    help="where to listen (default 127.0.0.1:7878)")
+
+    p = _command(sub, "timeline", cmd_timeline, parents, "draw the timeline of two states (SVG)")
+    p.add_argument("a", metavar="A", help="a state: its ISO code (ID) or IRI (kgr:state/id)")
+    p.add_argument("b", metavar="B", help="the other state")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (default en)")
+    p.add_argument("-o", "--output", metavar="FILE.svg", help="write here (atomically) instead of stdout")
 
     p = _command(sub, "export", cmd_export, parents, "export the graph")
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")

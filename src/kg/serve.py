@@ -2,10 +2,12 @@
 
 :func:`serve` copies the store into a temporary directory (:func:`serving_copy`: the named
 graphs as they are, and their union, each triple once, as the default graph) and runs
-``oxigraph serve-read-only --location COPY --bind HOST:PORT`` on it (the ``oxigraph``
-command of the PyPI package ``oxigraph``, which reads the same store format as pyoxigraph)
-until it is interrupted; the copy is removed then. Linked-data tools (and ``kg …
---endpoint``) query it at ``http://HOST:PORT/query``, where the default graph is the union
+``oxigraph serve-read-only --location COPY`` on it, on a free port of 127.0.0.1 (the
+``oxigraph`` command of the PyPI package ``oxigraph``, which reads the same store format as
+pyoxigraph), behind :mod:`kg.web.app` on ``HOST:PORT``, which serves the resource pages and
+passes every other request on, until it is interrupted; the copy is removed then.
+Linked-data tools (and ``kg … --endpoint``) query it at ``http://HOST:PORT/query``, and
+``http://HOST:PORT/id/state/pe`` is Peru's page. The default graph there is the union
 of all graphs as a set: ``COUNT(*)`` counts a triple that two documents state once, and the
 Graph Store Protocol's ``GET /store?default`` returns the same triples. (Oxigraph's own
 ``--union-default-graph`` is a bag: oxigraph/oxigraph#1919.) Every update (SPARQL Update,
@@ -23,13 +25,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from kg.errors import NotAvailable, ServeError
-from kg.store import OxigraphStore, is_url
+from kg.store import Endpoint, OxigraphStore, SparqlEndpointStore, is_url
+from kg.web import app
 
 READY = "Listening for requests at"
 
@@ -92,32 +97,52 @@ def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
     executable = oxigraph_executable()
     copy = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     previous = signal.signal(signal.SIGTERM, _raise_on_terminate)
-    server = None
+    server = front = None
     try:
         serving_copy(location, copy / "store")
-        command = [executable, "serve-read-only", "--location", str(copy / "store"), "--bind", bind]
+        upstream = f"127.0.0.1:{_free_port()}"
+        command = [executable, "serve-read-only", "--location", str(copy / "store"), "--bind", upstream]
         server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                   env={**os.environ, "RUST_BACKTRACE": "0"})
-        ready, message = False, ""
+        message = ""
         for line in server.stderr:
-            if not ready and line.startswith(READY):
-                ready = True
-                on_ready(query_url(bind))
-            elif line.strip():
-                if not message.startswith("Error:"):
-                    message = line.strip()
-                if ready:
-                    sys.stderr.write(line)
-        code = server.wait()
-        if code != 0 or not ready:
-            raise ServeError(f"the Oxigraph server stopped (exit {code}): "
+            if line.startswith(READY):
+                break
+            if line.strip() and not message.startswith("Error:"):
+                message = line.strip()
+        else:
+            raise ServeError(f"the Oxigraph server stopped (exit {server.wait()}): "
                              f"{message.removeprefix('Error: ') or 'no message'}")
-        return code
+        try:
+            front = app.server(bind, upstream, SparqlEndpointStore(Endpoint.from_url(query_url(upstream))))
+        except OSError as error:
+            raise ServeError(f"cannot listen on {bind}: {error.strerror or error}") from None
+        threading.Thread(target=_relay, args=(server, front), daemon=True).start()
+        on_ready(query_url(bind))
+        front.serve_forever()
+        raise ServeError(f"the Oxigraph server stopped (exit {server.wait()})")
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if front is not None:
+            front.server_close()
         if server is not None:
             stop(server)
         shutil.rmtree(copy, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _relay(server: subprocess.Popen, front) -> None:
+    """Pass the Oxigraph server's messages on; stop the front server when it exits."""
+    for line in server.stderr:
+        if line.strip():
+            sys.stderr.write(line)
+    server.wait()
+    front.shutdown()
 
 
 def stop(process: subprocess.Popen) -> None:

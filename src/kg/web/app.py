@@ -1,0 +1,185 @@
+"""The HTTP side of ``kg serve``: resource pages in front of a SPARQL server.
+
+``GET /id/<key>`` dereferences a minted IRI: HTML (labels in ``?lang=`` or the
+``Accept-Language``, else English), Turtle or JSON-LD by ``Accept``; 404 when the graph says
+nothing of it. A bilateral relation's page shows the pair's timeline; ``/timeline/A/B.svg``
+is the same picture alone. ``GET /ontology`` is the ontology as a page or as Turtle.
+Everything else (``/query``, ``/update``, ``/store`` …) goes unchanged to the SPARQL server.
+
+>>> negotiate("text/turtle;q=0.9, text/html"), negotiate("application/ld+json"), negotiate("*/*")
+('html', 'jsonld', 'html')
+>>> negotiate("image/png") is None
+True
+>>> language("bn-BD,bn;q=0.9,en;q=0.5", {}), language("", {"lang": ["es"]})
+('bn', 'es')
+"""
+from __future__ import annotations
+
+import http.client
+import http.server
+import re
+import urllib.parse
+
+import pyoxigraph as ox
+
+from kg.namespaces import KGR
+from kg.web import describe, pages, timeline
+
+MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "turtle",
+         "application/ld+json": "jsonld", "application/n-triples": "ntriples"}
+FORMATS = {"turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
+           "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json"),
+           "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples")}
+PROXIED_REQUEST = ("Accept", "Content-Type", "Accept-Language")
+PROXIED_RESPONSE = ("Content-Type", "Location", "Vary")
+
+
+def negotiate(accept: str) -> str | None:
+    """The best of html, turtle, jsonld, ntriples for an ``Accept`` header (html when any)."""
+    best, chosen = -1.0, None
+    for position, part in enumerate((accept or "*/*").split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        q = next((float(p[2:]) for p in params if p.startswith("q=") and re.fullmatch(r"q=[0-9.]+", p)), 1.0)
+        kind = "html" if media in ("*/*", "text/*") else MEDIA.get(media.lower())
+        if kind and q > 0 and q - position * 1e-6 > best:
+            best, chosen = q - position * 1e-6, kind
+    return chosen
+
+
+def language(accept_language: str, query: dict) -> str:
+    """``?lang=`` if one of en, id, bn, es; else the first of them the browser accepts; else en."""
+    asked = query.get("lang", [""])[0]
+    if asked in pages.LANGS:
+        return asked
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower().split("-")[0]
+        if code in pages.LANGS:
+            return code
+    return "en"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """One request; ``server.store`` reads the graph, ``server.upstream`` is HOST:PORT."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "kg"
+
+    def log_message(self, format, *args):  # quiet: the server's own log has the queries
+        pass
+
+    def _send(self, status: int, body: bytes, content_type: str, vary: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if vary:
+            self.send_header("Vary", "Accept, Accept-Language")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _proxy(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        host, port = self.server.upstream.rsplit(":", 1)
+        connection = http.client.HTTPConnection(host, int(port), timeout=300)
+        try:
+            headers = {k: self.headers[k] for k in PROXIED_REQUEST if self.headers.get(k)}
+            connection.request(self.command, self.path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        except OSError as error:
+            self._send(502, f"the SPARQL server did not answer: {error}\n".encode(), "text/plain")
+            return
+        finally:
+            connection.close()
+        self.send_response(response.status, response.reason)
+        for name in PROXIED_RESPONSE:
+            if response.getheader(name):
+                self.send_header(name, response.getheader(name))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def _rdf(self, kind: str, triples) -> None:
+        from kg.export import prefixes
+
+        rdf_format, media = FORMATS[kind]
+        self._send(200, ox.serialize(triples, format=rdf_format, prefixes=prefixes()), media, vary=True)
+
+    def _resource(self, key: str, query: dict) -> None:
+        kind = negotiate(self.headers.get("Accept", ""))
+        if kind is None:
+            self._send(406, b"available: text/html, text/turtle, application/ld+json, application/n-triples\n",
+                       "text/plain")
+            return
+        iri = ox.NamedNode(str(KGR) + key)
+        store, lang = self.server.store, language(self.headers.get("Accept-Language", ""), query)
+        if kind != "html":
+            triples = describe.description(store, iri)
+            if not triples:
+                self._send(404, f"nothing is known of {iri.value}\n".encode(), "text/plain")
+            else:
+                self._rdf(kind, triples)
+            return
+        resource = describe.describe(store, iri, lang)
+        if resource is None:
+            body = pages.page("Not found", f"<h1>Not found</h1><p>Nothing is known of {iri.value}.</p>", lang)
+            self._send(404, body.encode(), "text/html; charset=utf-8")
+            return
+        drawing = ""
+        states = [o for p, _, o, _ in resource.statements if p.value == describe.KG + "state"]
+        if any(t.value == describe.KG + "BilateralRelation" for t, _ in resource.types) and len(states) == 2:
+            drawing = timeline.drawing(store, *sorted(states, key=str), lang, link=pages.href)
+        self._send(200, pages.resource_page(resource, lang, drawing).encode(), "text/html; charset=utf-8",
+                   vary=True)
+
+    def _ontology(self, query: dict) -> None:
+        kind = negotiate(self.headers.get("Accept", ""))
+        store = self.server.store
+        if kind in ("turtle", "jsonld", "ntriples"):
+            graph = ox.NamedNode(str(KGR) + "graph/ontology")
+            self._rdf(kind, [q.triple for q in store.quads(graph)])
+        else:
+            lang = language(self.headers.get("Accept-Language", ""), query)
+            html = pages.ontology_page(describe.ontology_terms(store, lang), lang)
+            self._send(200, html.encode(), "text/html; charset=utf-8", vary=True)
+
+    def _timeline(self, a: str, b: str, query: dict) -> None:
+        lang = language(self.headers.get("Accept-Language", ""), query)
+        states = [timeline.state_iri(code) for code in (a, b)]
+        picture = timeline.drawing(self.server.store, *states, lang, link=pages.href)
+        self._send(200, picture.encode(), "image/svg+xml", vary=True)
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        path, query = urllib.parse.unquote(url.path), urllib.parse.parse_qs(url.query)
+        try:
+            if path.startswith("/id/") and len(path) > 4:
+                return self._resource(path[4:], query)
+            if path == "/ontology":
+                return self._ontology(query)
+            found = re.fullmatch(r"/timeline/([A-Za-z]{2})/([A-Za-z]{2})\.svg", path)
+            if found:
+                return self._timeline(found[1], found[2], query)
+        except Exception as error:  # noqa: BLE001 - one failing page must not stop the server
+            self._send(500, f"kg: error: {type(error).__name__}: {error}\n".encode(), "text/plain")
+            return
+        self._proxy()
+
+    do_HEAD = do_GET
+
+    def do_POST(self):
+        self._proxy()
+
+    do_PUT = do_DELETE = do_PATCH = do_POST
+
+
+def server(bind: str, upstream: str, store) -> http.server.ThreadingHTTPServer:
+    """A server on ``bind`` (HOST:PORT) in front of the SPARQL server at ``upstream`` (HOST:PORT),
+    reading pages from ``store``; call ``serve_forever()``. Raises OSError when ``bind`` is taken."""
+    host, port = bind.rsplit(":", 1)
+    front = http.server.ThreadingHTTPServer((host, int(port)), Handler)
+    front.daemon_threads = True
+    front.upstream, front.store = upstream, store
+    return front
