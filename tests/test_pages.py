@@ -173,9 +173,12 @@ def test_a_browser_shows_the_pair_page(site, built_store_path, tmp_path):
     dom = shown.stdout.decode()
     assert "<h1>Bilateral relations between Indonesia and Peru</h1>" in dom
     assert "<svg" in dom and "Embassy of Indonesia in Lima (opened)" in dom
-    _, quotes, _ = facts_and_quotes(built_store_path, PE)
-    bengali = [q for q in quotes if "কূটনৈতিক সম্পর্ক" in q]
-    assert bengali and html.escape(bengali[0]) in dom
+    with open_store(built_store_path) as store:
+        quotes = {r["q"].value for r in store.query(
+            f"SELECT ?q WHERE {{ <{RELATION}> <{KG}evidence>/<http://www.w3.org/ns/oa#hasTarget>"
+            f"/<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact> ?q }}")}
+    assert any("কূটনৈতিক সম্পর্ক" in q for q in quotes)   # the Bengali article's sentence
+    assert all(html.escape(q) in dom for q in quotes)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     screenshot = ARTIFACTS / "relation-page.png"
     screenshot.unlink(missing_ok=True)
@@ -184,3 +187,15 @@ def test_a_browser_shows_the_pair_page(site, built_store_path, tmp_path):
     data = screenshot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == 1200 and len(data) > 20_000
+
+
+def test_the_dataset_describes_itself_at_well_known_void(site, built_store_path):
+    status, kind, body = get(site + "/.well-known/void", accept="text/turtle")
+    assert (status, kind) == (200, "text/turtle")
+    graph = rdflib.Graph().parse(data=body, format="turtle")
+    dataset = rdflib.URIRef(BASE)
+    void = rdflib.Namespace("http://rdfs.org/ns/void#")
+    assert graph.value(dataset, void.sparqlEndpoint) == rdflib.URIRef(site + "/query")
+    with open_store(built_store_path) as store:
+        triples = {q.triple for q in store.quads()}
+    assert int(graph.value(dataset, void.triples)) == len(triples)

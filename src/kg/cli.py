@@ -65,8 +65,11 @@ def cmd_build(args) -> int:
     sources = Path(args.sources or paths.SOURCES_DIR)
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
+    from kg.terminal import interactive
+
+    progress = (lambda *parts, **_: _note(" ".join(str(p) for p in parts))) if interactive() else None
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers)
+                   progress=progress, workers=args.workers)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -85,10 +88,18 @@ def cmd_extract(args) -> int:
     except ImportError as error:
         raise NotAvailable(f"extraction is not available ({error})") from None
     path = Path(args.file)
-    if not path.is_file():
+    if args.file == "-":  # standard input: kept in a temporary file, as a document is a file
+        import tempfile
+
+        text = sys.stdin.buffer.read()
+        spool = tempfile.NamedTemporaryFile(prefix="kg-stdin-", suffix=".txt")
+        spool.write(text)
+        spool.flush()
+        path = Path(spool.name)
+    elif not path.is_file():
         raise KgError("no such file", file=path)
-    document = Document(id=path.stem, path=path, language=args.lang, date=_date_option(args.date),
-                        title="", publisher="", url="", license="")
+    document = Document(id="stdin" if args.file == "-" else path.stem, path=path, language=args.lang,
+                        date=_date_option(args.date), title="", publisher="", url="", license="")
     extractor = Extractor()
     extraction = extractor.extraction(document)
     if args.explain:
@@ -185,7 +196,9 @@ def cmd_query(args) -> int:
     del bindings_check
     with open_store(_store_location(args), read_only=True) as store:
         result = queries.run(store, query, values, args.lang)
-        data = queries.render(result, args.format, query.prefixes)
+        from kg.terminal import columns
+
+        data = queries.render(result, args.format, query.prefixes, columns())
     _out(data)
     return EXIT_OK
 

@@ -71,10 +71,15 @@ def _graph_key(g) -> tuple:
 
 
 def statements(store: Store, dataset: bool) -> list:
-    """The store's quads (``dataset``) or the union's triples, sorted."""
+    """The store's quads (``dataset``) or the union's triples, sorted, with the dataset's
+    VoID + DCAT description (:mod:`kg.void`, graph ``kgr:graph/void``) computed from them."""
+    from kg import void
+
+    quads = [q for q in store.quads() if q.graph_name != void.GRAPH]
+    quads += void.description(quads)
     if dataset:
-        return sorted(store.quads(), key=lambda q: (_graph_key(q.graph_name), _triple_key(q.triple)))
-    return sorted({q.triple for q in store.quads()}, key=_triple_key)
+        return sorted(quads, key=lambda q: (_graph_key(q.graph_name), _triple_key(q.triple)))
+    return sorted({q.triple for q in quads}, key=_triple_key)
 
 
 def export(store: Store, fmt: str = "turtle") -> bytes:
@@ -82,7 +87,12 @@ def export(store: Store, fmt: str = "turtle") -> bytes:
     if fmt not in FORMATS:
         raise FormatError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     rdf_format, dataset = FORMATS[fmt]
-    return ox.serialize(statements(store, dataset), format=rdf_format, prefixes=prefixes())
+    data = ox.serialize(statements(store, dataset), format=rdf_format, prefixes=prefixes())
+    if fmt == "jsonld":
+        from kg.jsonld import compact
+
+        return compact(data)
+    return data
 
 
 def _umask() -> int:

@@ -32,7 +32,7 @@ FAMILIES = {
     "doc": "graph/doc/", "curated": "graph/curated/", "graph": "graph/",
     **{name: name + "/" for name in (
         "agency", "agreement", "agreement-status", "area", "award", "award-conferral", "city",
-        "company", "cooperation", "document", "event", "evidence", "export", "market-entry",
+        "company", "cooperation", "dataset", "document", "event", "evidence", "export", "market-entry",
         "membership", "mission", "mission-kind", "office", "office-holding", "organization",
         "person", "position", "product", "quote", "relation", "scheme", "state", "target",
         "trade", "venue")},

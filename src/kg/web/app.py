@@ -3,7 +3,8 @@
 ``GET /id/<key>`` dereferences a minted IRI: HTML (labels in ``?lang=`` or the
 ``Accept-Language``, else English), Turtle or JSON-LD by ``Accept``; 404 when the graph says
 nothing of it. A bilateral relation's page shows the pair's timeline; ``/timeline/A/B.svg``
-is the same picture alone. ``GET /ontology`` is the ontology as a page or as Turtle.
+is the same picture alone. ``GET /ontology`` is the ontology as a page or as Turtle;
+``GET /.well-known/void`` the dataset's VoID + DCAT description (:mod:`kg.void`).
 Everything else (``/query``, ``/update``, ``/store`` …) goes unchanged to the SPARQL server.
 
 >>> negotiate("text/turtle;q=0.9, text/html"), negotiate("application/ld+json"), negotiate("*/*")
@@ -16,8 +17,10 @@ True
 from __future__ import annotations
 
 import http.client
+import json
 import http.server
 import re
+import threading
 import urllib.parse
 
 import pyoxigraph as ox
@@ -105,7 +108,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         from kg.export import prefixes
 
         rdf_format, media = FORMATS[kind]
-        self._send(200, ox.serialize(triples, format=rdf_format, prefixes=prefixes()), media, vary=True)
+        data = ox.serialize(triples, format=rdf_format, prefixes=prefixes())
+        if kind == "jsonld":
+            from kg.jsonld import compact
+
+            data = compact(data)
+        self._send(200, data, media, vary=True)
 
     def _resource(self, key: str, query: dict) -> None:
         kind = negotiate(self.headers.get("Accept", ""))
@@ -151,10 +159,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
         picture = timeline.drawing(self.server.store, *states, lang, link=pages.href)
         self._send(200, picture.encode(), "image/svg+xml", vary=True)
 
+    def _void(self) -> None:
+        """The VoID + DCAT description, naming this server's query URL as its endpoint."""
+        from kg import void
+
+        kind = negotiate(self.headers.get("Accept", ""))
+        kind = kind if kind in ("jsonld", "ntriples") else "turtle"
+        with self.server.lock:
+            if self.server.quads is None:  # the data is fixed while the server runs
+                self.server.quads = [q for q in self.server.store.quads() if q.graph_name != void.GRAPH]
+        endpoint = f"http://{self.headers.get('Host') or self.server.bind}/query"
+        self._rdf(kind, [q.triple for q in void.description(self.server.quads, endpoint)])
+
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         path, query = urllib.parse.unquote(url.path), urllib.parse.parse_qs(url.query)
         try:
+            if path == "/.well-known/void":
+                return self._void()
+            if path == "/context.jsonld":
+                from kg.jsonld import context
+
+                body = json.dumps({"@context": context()}, indent=2).encode()
+                return self._send(200, body, "application/ld+json")
             if path.startswith("/id/") and len(path) > 4:
                 return self._resource(path[4:], query)
             if path == "/ontology":
@@ -181,5 +208,6 @@ def server(bind: str, upstream: str, store) -> http.server.ThreadingHTTPServer:
     host, port = bind.rsplit(":", 1)
     front = http.server.ThreadingHTTPServer((host, int(port)), Handler)
     front.daemon_threads = True
-    front.upstream, front.store = upstream, store
+    front.upstream, front.store, front.bind = upstream, store, bind
+    front.lock, front.quads = threading.Lock(), None
     return front
