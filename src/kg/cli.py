@@ -147,32 +147,50 @@ def _date_option(text):
 def cmd_eval(args) -> int:
     """Measure extraction against the facts readers wrote down (precision and recall per type).
 
-    Example: kg eval tests/cases --set new --details
+    Without ``--set``, one column per set (seed, dev, test); with it, that set's full table.
+
+    Example: kg eval tests/cases --set dev --details
     """
+    import json
+
     from kg import evaluate
     from kg.build import Extractor
 
-    cases = [c for c in evaluate.load_cases(Path(args.cases)) if args.set in (None, c.set)]
+    if args.write_baseline and args.set != "test":
+        raise KgError("--write-baseline records the test figures: use it with --set test")
+    cases = [c for c in evaluate.load_cases(Path(args.cases)) if args.set in (None, "all", c.set)]
     if not cases:
         raise KgError(f"no cases in set {args.set!r}", file=args.cases)
     results = evaluate.evaluate(cases, Extractor())
-    if args.format == "json":
-        import json
-
-        table = {kind: {"precision": s.precision, "recall": s.recall, "matched": s.matched,
-                        "found": s.found, "expected": s.expected}
-                 for kind, s in evaluate.totals(results).items()}
-        _out((json.dumps({"cases": [c.id for c in cases], "scores": table}, indent=2) + "\n").encode())
-        return EXIT_OK
     for result in results:
         if result.error:
             _err(f"{result.case.id}: extraction failed: {result.error}")
+    if args.set is None:
+        sets = [name for name in evaluate.SETS if any(c.set == name for c in cases)]
+        by_set = {name: evaluate.totals([r for r in results if r.case.set == name]) for name in sets}
+        documents = {name: sum(c.set == name for c in cases) for name in sets}
+        if args.format == "json":
+            _out((json.dumps({name: {"documents": documents[name],
+                                     "scores": {k: s.as_dict() for k, s in by_set[name].items()}}
+                              for name in sets}, indent=2) + "\n").encode())
+        else:
+            print(evaluate.side_by_side(by_set, documents))
+        return EXIT_OK
+    scores = evaluate.totals(results)
+    if args.write_baseline:
+        target = Path(args.cases) / "baseline.json"
+        target.write_text(json.dumps(evaluate.baseline(scores, len(cases)), indent=2) + "\n", encoding="utf-8")
+        _note(f"wrote {target}")
+    if args.format == "json":
+        _out((json.dumps({"set": args.set, "cases": [c.id for c in cases],
+                          "scores": {k: s.as_dict() for k, s in scores.items()}}, indent=2) + "\n").encode())
+        return EXIT_OK
     if args.details:
         for result in results:
             for label, facts in (("missed", result.missed), ("spurious", result.spurious)):
                 for fact in facts:
                     print(f"{result.case.id}: {label}: {fact}")
-    print(evaluate.table(evaluate.totals(results), len(cases)))
+    print(evaluate.table(scores, len(cases)))
     return EXIT_OK
 
 
@@ -397,9 +415,13 @@ def parser() -> argparse.ArgumentParser:
     p = _command(sub, "eval", cmd_eval, [], "measure extraction against hand-read cases")
     p.add_argument("cases", nargs="?", default="tests/cases", metavar="DIR",
                    help="folder of cases (default tests/cases)")
-    p.add_argument("--set", choices=("seed", "new"), help="only the cases of this set")
+    p.add_argument("--set", choices=("seed", "dev", "test", "all"),
+                   help="one set's full table (default: every set side by side)")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--details", action="store_true", help="also list each missed and spurious fact")
+    p.add_argument("--details", action="store_true",
+                   help="also list each missed and spurious fact (with --set; on test, to audit the gold only)")
+    p.add_argument("--write-baseline", action="store_true",
+                   help="with --set test: record the figures in DIR/baseline.json (the no-regression floor)")
 
     p = _command(sub, "query", cmd_query, parents, "run a stored or ad-hoc SPARQL query")
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="stored query (see `kg queries`)")
