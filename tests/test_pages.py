@@ -199,3 +199,15 @@ def test_the_dataset_describes_itself_at_well_known_void(site, built_store_path)
     with open_store(built_store_path) as store:
         triples = {q.triple for q in store.quads()}
     assert int(graph.value(dataset, void.triples)) == len(triples)
+
+
+def test_the_service_description_names_the_dataset(site):
+    status, kind, body = get(site + "/query", accept="text/turtle")
+    assert (status, kind) == (200, "text/turtle")
+    graph = rdflib.Graph().parse(data=body, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    services = list(graph.subjects(rdflib.RDF.type, sd.Service))
+    assert len(services) == 1
+    assert graph.value(services[0], sd.defaultDataset) == rdflib.URIRef(BASE)
+    assert graph.value(rdflib.URIRef(BASE), rdflib.RDFS.seeAlso) == rdflib.URIRef(site + "/.well-known/void")
+    assert get(site + "/query?query=ASK%7B%7D", accept="application/sparql-results+json")[2] == b'{"head":{},"boolean":true}'

@@ -4,7 +4,9 @@
 ``Accept-Language``, else English), Turtle or JSON-LD by ``Accept``; 404 when the graph says
 nothing of it. A bilateral relation's page shows the pair's timeline; ``/timeline/A/B.svg``
 is the same picture alone. ``GET /ontology`` is the ontology as a page or as Turtle;
-``GET /.well-known/void`` the dataset's VoID + DCAT description (:mod:`kg.void`).
+``GET /.well-known/void`` the dataset's VoID + DCAT description (:mod:`kg.void`), which
+the SPARQL service description (``GET /query`` without a query) names as its default
+dataset.
 Everything else (``/query``, ``/update``, ``/store`` …) goes unchanged to the SPARQL server.
 
 >>> negotiate("text/turtle;q=0.9, text/html"), negotiate("application/ld+json"), negotiate("*/*")
@@ -16,6 +18,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import http.server
@@ -80,7 +83,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _proxy(self) -> None:
+    def _proxy(self, amend=None) -> None:
+        """Pass the request to the SPARQL server and its answer back; ``amend(content type,
+        body)`` may rewrite a 200 answer's body."""
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         host, port = self.server.upstream.rsplit(":", 1)
@@ -95,6 +100,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         finally:
             connection.close()
+        if amend is not None and response.status == 200:
+            data = amend(response.getheader("Content-Type") or "", data)
         self.send_response(response.status, response.reason)
         for name in PROXIED_RESPONSE:
             if response.getheader(name):
@@ -171,6 +178,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
         endpoint = f"http://{self.headers.get('Host') or self.server.bind}/query"
         self._rdf(kind, [q.triple for q in void.description(self.server.quads, endpoint)])
 
+    @staticmethod
+    def _name_the_dataset(void_url: str, content_type: str, body: bytes) -> bytes:
+        """The server's service description, with its default dataset named: the dataset
+        that ``/.well-known/void`` describes (``sd:defaultDataset <BASE>``)."""
+        from kg import void
+
+        rdf_format = ox.RdfFormat.from_media_type(content_type.split(";")[0].strip())
+        if rdf_format is None:
+            return body
+        try:
+            base = void_url.replace("/.well-known/void", "/query")  # it says sd:endpoint <>
+            triples = [q.triple for q in ox.parse(body, format=rdf_format, base_iri=base)]
+        except SyntaxError:
+            return body
+        sd = "http://www.w3.org/ns/sparql-service-description#"
+        services = {t.subject for t in triples
+                    if t.predicate.value == describe.RDF_TYPE and t.object.value == sd + "Service"}
+        extra = [ox.Triple(service, ox.NamedNode(sd + "defaultDataset"), void.DATASET) for service in services]
+        extra += [ox.Triple(void.DATASET, ox.NamedNode(describe.RDF_TYPE), ox.NamedNode(sd + "Dataset")),
+                  ox.Triple(void.DATASET, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+                            ox.NamedNode(void_url))] if services else []
+        return ox.serialize(triples + extra, format=rdf_format)
+
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         path, query = urllib.parse.unquote(url.path), urllib.parse.parse_qs(url.query)
@@ -192,6 +222,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except Exception as error:  # noqa: BLE001 - one failing page must not stop the server
             self._send(500, f"kg: error: {type(error).__name__}: {error}\n".encode(), "text/plain")
             return
+        if path == "/query" and "query" not in query:
+            where = f"http://{self.headers.get('Host') or self.server.bind}/.well-known/void"
+            return self._proxy(amend=functools.partial(self._name_the_dataset, where))
         self._proxy()
 
     do_HEAD = do_GET
