@@ -1,5 +1,6 @@
 # kg — `make run` builds the graph from data/ and runs every stored query;
-# `make test` runs the test suite. Both create .venv and install what they need.
+# `make test` runs the test suite. Both create .venv and install what they need; `make test`
+# also installs the tools only the tests use (Raptor, Virtuoso, Chromium) where missing.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .PHONY: install java rdf-tools browser run build queries test bench clean
 
-install: $(STAMP) java rdf-tools browser
+install: $(STAMP) java
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +40,7 @@ queries: build
 
 run: queries
 
-test: install
+test: install rdf-tools browser
 	$(BIN)/python -m pytest
 
 # The benchmark (bench/): `make bench SCALE=100000`; figures in bench/results/$(SCALE).json.
