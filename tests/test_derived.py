@@ -82,7 +82,7 @@ def test_kg_add_updates_the_names_the_batch_changes(built_store_path, tmp_path):
     path = tmp_path / "store"
     shutil.copytree(built_store_path, path)
     batch = tmp_path / "batch.ttl"
-    batch.write_text('<https://kg.example.org/id/state/pe> <http://www.w3.org/2004/02/skos/core#prefLabel> '
+    batch.write_text('<https://w3id.org/bilateral-relations/id/state/pe> <http://www.w3.org/2004/02/skos/core#prefLabel> '
                      '"A Peru"@en .\n', encoding="utf-8")
     result = add([batch], str(path))
     assert result.report.conforms, [v.message for v in result.report.violations]

@@ -27,7 +27,7 @@ def test_a_dump_without_its_derived_graph_loads_as_the_build(built_store_path, t
     ox.serialize(kept, output=str(dump), format=ox.RdfFormat.N_QUADS)
     target = tmp_path / "store"
     with open_store(target, read_only=False, create=True) as store:  # a curated graph survives
-        store.add([ox.Quad(ox.NamedNode("https://kg.example.org/id/x"), ox.NamedNode("http://example.org/p"),
+        store.add([ox.Quad(ox.NamedNode("https://w3id.org/bilateral-relations/id/x"), ox.NamedNode("http://example.org/p"),
                            ox.Literal("kept"), ox.NamedNode(CURATED_GRAPH + "/notes"))])
     assert main(["--store", str(target), "load", str(dump)]) == 0
     assert "loaded 1 file(s)" in capsys.readouterr().err

@@ -4,16 +4,16 @@ Plain strings, so that any module can use them without importing rdflib; :mod:`k
 wraps the same names as rdflib terms for the modules that build rdflib graphs.
 
 >>> mint("membership", "ID", "APEC")
-'https://kg.example.org/id/membership/id-apec'
+'https://w3id.org/bilateral-relations/id/membership/id-apec'
 >>> KG + "State", PREFIXES["kgr"] == KGR
-('https://kg.example.org/ontology#State', True)
+('https://w3id.org/bilateral-relations/ontology#State', True)
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-BASE = "https://kg.example.org/"
+BASE = "https://w3id.org/bilateral-relations/"  # persistent: redirect rules in docs/w3id.md
 
 KG = BASE + "ontology#"
 KGR = BASE + "id/"
@@ -33,6 +33,18 @@ PREFIXES = {
     "kg": KG, "kgr": KGR, "org": ORG, "schema": SCHEMA, "oa": OA, "wd": WD,
     "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "owl": OWL, "rdf": RDF,
     "rdfs": RDFS, "xsd": XSD,
+}
+
+# Each family of minted IRIs (``kgr:<family>/<key>``) under its own prefix in exports, so
+# that they write ``state:pe``, never ``kgr:state\/pe`` (a local name with an escape).
+FAMILIES = {
+    "doc": "graph/doc/", "curated": "graph/curated/", "graph": "graph/",
+    **{name: name + "/" for name in (
+        "agency", "agreement", "agreement-status", "area", "award", "award-conferral", "city",
+        "company", "cooperation", "dataset", "document", "event", "evidence", "export", "market-entry",
+        "membership", "mission", "mission-kind", "office", "office-holding", "organization",
+        "person", "position", "product", "quote", "relation", "scheme", "state", "target",
+        "trade", "venue")},
 }
 
 REFERENCE_GRAPH = KGR + "graph/reference"

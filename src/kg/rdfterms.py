@@ -3,7 +3,7 @@
 Nothing is defined here that :mod:`kg.namespaces` does not define; this only wraps it.
 
 >>> mint("state", "pe"), KG.State
-(rdflib.term.URIRef('https://kg.example.org/id/state/pe'), rdflib.term.URIRef('https://kg.example.org/ontology#State'))
+(rdflib.term.URIRef('https://w3id.org/bilateral-relations/id/state/pe'), rdflib.term.URIRef('https://w3id.org/bilateral-relations/ontology#State'))
 """
 from __future__ import annotations
 
