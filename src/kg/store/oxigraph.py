@@ -13,7 +13,8 @@ Behaviour worth knowing (measured with pyoxigraph 0.5.13):
 * Queries see the union of all graphs (``use_default_graph_as_union``).
 * :meth:`OxigraphStore.replace_build` replaces everything except the curated graphs
   (``kgr:graph/curated…``): the new store is built in a sibling directory and swapped in, so a
-  failure leaves the old store as it was.
+  failure leaves the old store as it was. Its derived graph (:mod:`kg.derived`) is computed
+  there anew from everything it then holds, curated graphs included.
 
 >>> import tempfile
 >>> OxigraphStore(tempfile.mkdtemp() + "/s", read_only=False, create=True).named_graphs()
