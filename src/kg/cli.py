@@ -18,8 +18,8 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import (EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, KgError,
                        NotAvailable, ParseError)
+from kg.languages import LANGUAGES as LANGS
 
-LANGS = ("bn", "id", "en", "es")
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 RDF_INPUT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")

@@ -32,9 +32,9 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
+from kg.languages import LANGUAGES
 from kg.namespaces import DERIVED_GRAPH, KG, OA, RDFS, SKOS
 
-LANGUAGES = ("en", "id", "bn", "es")
 FALLBACK = "en"
 
 DISPLAY_LABEL = ox.NamedNode(KG + "displayLabel")
