@@ -135,8 +135,9 @@ def union_graph(data: Path):
 
 
 def shacl(args) -> None:
-    """The whole graph through pySHACL, as ``kg build`` validates it (kg.validate.shacl, the
-    ontology mixed in); loading the graph is timed apart."""
+    """The whole graph through pySHACL in one call (kg.validate.shacl, the ontology mixed in),
+    as ``kg build`` validated before it went document by document (kg.buildcheck); loading
+    the graph is timed apart."""
     from kg.build import load_ontology
     from kg.validate import shacl as validate
 

@@ -285,7 +285,7 @@ def test_export_is_isomorphic(capsys, endpoint, embedded, tmp_path):
             assert len(a) == len(b) and isomorphic(by_value(a), by_value(b))
             continue
         names = {g.identifier for g in a.graphs() if len(g)}
-        assert names == {g.identifier for g in b.graphs() if len(g)} and len(names) == 8  # 3 documents, ontology, reference, inferred, derived, VoID
+        assert names == {g.identifier for g in b.graphs() if len(g)} and len(names) == 9  # 3 documents, ontology, reference, inferred, derived, inputs, VoID
         for name in names:
             assert len(a.graph(name)) == len(b.graph(name)), name
             assert isomorphic(by_value(a.graph(name)), by_value(b.graph(name))), name

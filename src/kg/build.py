@@ -25,7 +25,7 @@ from .errors import ExtractionError, KgError, BuildInvalid
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
-from .rdfterms import KG, DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
+from .rdfterms import KG, INPUTS_GRAPH, DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
 from .reference import reference_graph
 from .sources import Document, read_catalog
 
@@ -37,6 +37,7 @@ class Assembled:
     dataset: Dataset
     facts: dict[str, int] = field(default_factory=dict)      # document id -> facts found
     failures: dict[str, str] = field(default_factory=dict)   # document id -> one-line reason
+    kept: list[str] = field(default_factory=list)            # document ids taken from the store
     conforms: bool = True
     violations: list[str] = field(default_factory=list)
     reasoning: str = "not run"
@@ -44,6 +45,8 @@ class Assembled:
 
     def __str__(self) -> str:
         lines = [f"{doc}: {count} facts" for doc, count in self.facts.items()]
+        lines += [f"{doc}: kept (unchanged)" for doc in self.kept]
+        lines.append(f"{len(self.facts) + len(self.failures)} documents extracted, {len(self.kept)} kept")
         lines.append(f"{len(self.dataset)} triples in {len(list(self.dataset.graphs())) - 1} named graphs; "
                      f"SHACL: {'conforms' if self.conforms else 'VIOLATIONS'}; reasoning: {self.reasoning}; "
                      f"{self.seconds:.1f} s")
@@ -142,8 +145,17 @@ def _extract_one(document: Document, extractor: Extractor) -> Extracted:
         return Extracted(document, error=f"internal error: {type(error).__name__}: {error}")
 
 
-def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | None = None) -> Assembled:
-    """Extract every document of ``sources`` (in parallel) and assemble the validated dataset."""
+def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | None = None,
+             previous=None) -> Assembled:
+    """Extract the documents of ``sources`` (in parallel) and assemble the validated dataset.
+
+    With ``previous`` (:class:`kg.incremental.Previous`, the last build's hashes and graphs)
+    only the documents :func:`kg.incremental.to_extract` names are extracted and validated;
+    the others' graphs are taken from it.
+    """
+    from .incremental import Previous, input_hashes, record, to_extract
+    from .terms import from_ox_term
+
     started = time.perf_counter()
     say = progress or (lambda *_: None)
     ontology = load_ontology()
@@ -156,7 +168,17 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     _copy(reference, dataset.graph(REFERENCE_GRAPH))
     result = Assembled(dataset)
     documents = read_catalog(sources)
-    say(f"extracting {len(documents)} documents")
+    previous = previous or Previous()
+    shared, hashes = input_hashes(documents)
+    fresh = to_extract(documents, shared, hashes, previous, {str(p) for p in DATE_PROPERTIES})
+    for document in documents:
+        if document.id not in fresh:
+            graph = dataset.graph(document_graph(document.id))
+            for triple in previous.graphs[str(document_graph(document.id))]:
+                graph.add(tuple(from_ox_term(t) for t in (triple.subject, triple.predicate, triple.object)))
+            result.kept.append(document.id)
+    documents = [d for d in documents if d.id in fresh]
+    say(f"extracting {len(documents)} documents ({len(result.kept)} kept)")
     for done, outcome in enumerate(extract_all(documents, extractor, workers), 1):
         document = outcome.document
         if outcome.error:
@@ -171,25 +193,36 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     _keep_most_precise_dates(dataset)
     say("inferring")
     _infer(dataset)
-    say("validating with SHACL")
-    from .validate import validate_graph
+    say("validating with SHACL, document by document")
+    from .buildcheck import validate_parts
 
-    report = validate_graph(_union(dataset), ontology)
-    result.conforms = report.conforms
-    result.violations = [f"{v.focus}: {v.path}: {v.message}" for v in report.violations]
+    parts = {} if previous.shared == shared else {"ontology": ONTOLOGY_GRAPH, "reference data": REFERENCE_GRAPH}
+    parts.update((doc, document_graph(doc)) for doc in result.facts)
+    parts.update((doc, document_graph(doc)) for doc in _touched(dataset, result, previous))
+    parts["inferences"] = INFERRED_GRAPH
+    result.violations = validate_parts(dataset, parts, say)
+    result.conforms = not result.violations
     say("deriving display labels and evidence")
     _derive(dataset)
+    built = {doc: hashes[doc] for doc in [*result.facts, *result.kept] if doc in hashes}
+    inputs = dataset.graph(INPUTS_GRAPH)
+    for quad in record(shared, built):
+        inputs.add(tuple(from_ox_term(t) for t in (quad.subject, quad.predicate, quad.object)))
     result.seconds = time.perf_counter() - started
     return result
 
 
 def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: bool = True,
-          progress=None, workers: int | None = None) -> Assembled:
+          progress=None, workers: int | None = None, everything: bool = False) -> Assembled:
     """Assemble, reason, and replace the store's build with the result (only if it conforms).
 
-    ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`.
+    ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`. Documents whose
+    inputs did not change since the store's build are kept from it, unless ``everything``.
     """
-    result = assemble(sources, progress, workers)
+    from .incremental import Previous, read_previous
+
+    previous = Previous() if everything else read_previous(store)
+    result = assemble(sources, progress, workers, previous)
     say = progress or (lambda *_: None)
     if not result.conforms:
         raise BuildInvalid("the built graph does not conform to the shapes; the store is unchanged: "
@@ -265,6 +298,21 @@ def _infer(dataset: Dataset) -> None:
     for rule in sorted((paths.RULES_DIR / "inference").glob("*.rq")):
         for triple in engine.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True):
             inferred.add(tuple(from_ox_term(t) for t in (triple.subject, triple.predicate, triple.object)))
+
+
+def _touched(dataset: Dataset, result: Assembled, previous) -> list[str]:
+    """The kept documents that name a node whose triples may have changed: a subject of an
+    extracted document's graph (now or in the previous build), of a document that left, or
+    of the inferences; they are validated again."""
+    if not result.kept:
+        return []
+    kept = {str(document_graph(doc)) for doc in result.kept}
+    subjects = {str(s) for doc in result.facts for s in dataset.graph(document_graph(doc)).subjects()}
+    subjects |= {str(s) for s in dataset.graph(INFERRED_GRAPH).subjects()}
+    subjects |= {t.subject.value for graph, triples in previous.graphs.items() if graph not in kept
+                 for t in triples}
+    return [doc for doc in result.kept
+            if subjects & {str(n) for t in dataset.graph(document_graph(doc)) for n in (t[0], t[2])}]
 
 
 def _union(dataset: Dataset) -> Graph:

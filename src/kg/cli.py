@@ -69,7 +69,7 @@ def cmd_build(args) -> int:
 
     progress = (lambda *parts, **_: _note(" ".join(str(p) for p in parts))) if interactive() else None
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=progress, workers=args.workers)
+                   progress=progress, workers=args.workers, everything=args.all)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -437,6 +437,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
     p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
     p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+    p.add_argument("--all", action="store_true",
+                   help="extract every document again, not only those whose inputs changed")
 
     p = _command(sub, "load", cmd_load, [store_option], "load RDF dumps into the store as a build")
     p.add_argument("files", nargs="+", metavar="FILE")

@@ -52,6 +52,7 @@ ONTOLOGY_GRAPH = KGR + "graph/ontology"
 INFERRED_GRAPH = KGR + "graph/inferred"
 DERIVED_GRAPH = KGR + "graph/derived"
 CURATED_GRAPH = KGR + "graph/curated"
+INPUTS_GRAPH = KGR + "graph/inputs"        # kg.incremental: the build's input hashes
 
 
 def slug(text: str) -> str:

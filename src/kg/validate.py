@@ -24,6 +24,7 @@ directory stays byte-identical.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -169,7 +170,23 @@ def compact(iri: str | None) -> str:
 # --- the checks ----------------------------------------------------------------------------
 
 def _ontology(path) -> list[ox.Triple]:
-    return [q.triple for q in read_file(Path(path))]
+    return _parsed(path)[0]
+
+
+def _parsed(path):
+    """``(triples, rdflib Graph)`` of an RDF file, parsed once per version of the file."""
+    path = Path(path)
+    try:
+        version = path.stat().st_mtime_ns
+    except OSError:
+        version = None                     # read_file says what is wrong
+    return _parse_once(str(path), version)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_once(path: str, version):
+    triples = [q.triple for q in read_file(Path(path))]
+    return triples, _to_rdflib(triples)
 
 
 def declared_terms(ontology: list[ox.Triple]) -> tuple[set[str], set[str]]:
@@ -298,7 +315,7 @@ def shacl(data, ontology, shapes=None, focus_nodes=None):
     """
     import pyshacl
 
-    shapes_graph = _to_rdflib([q.triple for q in read_file(Path(shapes or paths.SHAPES_FILE))])
+    shapes_graph = _parsed(shapes or paths.SHAPES_FILE)[1]
     with _quiet_rdflib():
         conforms, report_graph, _ = pyshacl.validate(
             data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none",
@@ -322,7 +339,7 @@ def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None
     context = store.describe(n for n in nodes if isinstance(n, ox.NamedNode)) if store else []
     data = _to_rdflib(sorted(set(delta.triples) | set(context), key=str))
     iris = [n.value for n in nodes if isinstance(n, ox.NamedNode)]
-    conforms, report_graph = shacl(data, _to_rdflib(ontology_triples), shapes, iris)
+    conforms, report_graph = shacl(data, _parsed(ontology or paths.ONTOLOGY_FILE)[1], shapes, iris)
     violations = _shacl_violations(report_graph, delta.origin)
     extra = term_checks(delta, ontology_triples)
     _add_results(report_graph, extra)

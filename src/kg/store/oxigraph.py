@@ -56,6 +56,21 @@ def _open_oxigraph(path: Path, read_only: bool):
         raise StoreError(f"cannot open store {path}: {text.splitlines()[0]}") from None
 
 
+def describe(store: ox.Store, nodes) -> list[ox.Triple]:
+    """The triples of ``store`` (any graph) about ``nodes``: their outgoing triples, and the
+    types of the nodes they point to (:meth:`Store.describe`)."""
+    found, objects = set(), set()
+    for node in set(nodes):
+        for quad in store.quads_for_pattern(node, None, None, None):
+            found.add(quad.triple)
+            if isinstance(quad.object, (ox.NamedNode, ox.BlankNode)):
+                objects.add(quad.object)
+    for node in objects:
+        for quad in store.quads_for_pattern(node, RDF_TYPE, None, None):
+            found.add(quad.triple)
+    return sorted(found, key=str)
+
+
 class OxigraphStore(Store):
     """An embedded Oxigraph database in a directory."""
 
@@ -116,17 +131,7 @@ class OxigraphStore(Store):
         return list(self._require_open().named_graphs())
 
     def describe(self, nodes):
-        store = self._require_open()
-        found, objects = set(), set()
-        for node in set(nodes):
-            for quad in store.quads_for_pattern(node, None, None, None):
-                found.add(quad.triple)
-                if isinstance(quad.object, (ox.NamedNode, ox.BlankNode)):
-                    objects.add(quad.object)
-        for node in objects:
-            for quad in store.quads_for_pattern(node, RDF_TYPE, None, None):
-                found.add(quad.triple)
-        return sorted(found, key=str)
+        return describe(self._require_open(), nodes)
 
     def add(self, quads, graph=None):
         if self.read_only:

@@ -1,0 +1,109 @@
+"""kg build re-extracts only the documents whose inputs changed (kg.incremental), and the
+store it writes is the one a build from scratch writes."""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+
+from kg import paths
+from kg.build import build
+from kg.cli import main
+from kg.namespaces import INPUTS_GRAPH
+from kg.sources import read_catalog
+
+CHANGED = "002_f78fa1138a3ddd3c"
+
+
+def _nquads(store) -> list[str]:
+    opened = ox.Store.read_only(str(store))
+    try:
+        return sorted(str(q) for q in opened)
+    finally:
+        del opened
+
+
+def _same(a, b) -> bool:
+    """The stores hold the same graphs, each isomorphic (the ontology has blank nodes)."""
+    from rdflib import Dataset
+    from rdflib.compare import isomorphic
+
+    first, second = (Dataset().parse(data="\n".join(f"{q} ." for q in _nquads(s)), format="nquads")
+                     for s in (a, b))
+    names = {g.identifier for g in first.graphs() if len(g)}
+    return (names == {g.identifier for g in second.graphs() if len(g)}
+            and all(isomorphic(first.graph(n), second.graph(n)) for n in names))
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("incremental") / "sources"
+    shutil.copytree(paths.SOURCES_DIR, copy)
+    return copy
+
+
+def test_only_the_changed_document_is_extracted_again(sources, tmp_path):
+    store = tmp_path / "store"
+    first = build(sources, store, reason=False)
+    assert (sorted(first.facts), first.kept) == (sorted(d.id for d in read_catalog(sources)), [])
+
+    unchanged = build(sources, store, reason=False)
+    assert unchanged.facts == {} and sorted(unchanged.kept) == sorted(first.facts)
+
+    catalog = sources / "catalog.csv"
+    document = next(d for d in read_catalog(sources) if d.id == CHANGED)
+    assert catalog.read_text(encoding="utf-8").count(document.title) == 1
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(document.title, document.title + " (revised)"),
+                       encoding="utf-8")              # its graph's dcterms:title changes
+    again = build(sources, store, reason=False)
+    assert list(again.facts) == [CHANGED]
+    assert sorted(again.kept) == sorted(set(first.facts) - {CHANGED})
+
+    scratch = tmp_path / "scratch"
+    whole = build(sources, scratch, reason=False, everything=True)
+    assert whole.kept == [] and sorted(whole.facts) == sorted(first.facts)
+    assert _same(store, scratch)
+    assert any(INPUTS_GRAPH in line for line in _nquads(store))
+
+
+def test_changed_rules_or_reference_data_extract_everything(sources, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    build(sources, store, reason=False)
+    reference = tmp_path / "reference"
+    shutil.copytree(paths.REFERENCE_DIR, reference)
+    with (reference / "zz-extra.ttl").open("w", encoding="utf-8") as f:
+        f.write("# an extra file changes the reference data's hash\n")
+    monkeypatch.setattr(paths, "REFERENCE_DIR", reference)
+    again = build(sources, store, reason=False)
+    assert again.kept == [] and len(again.facts) == len(read_catalog(sources))
+
+
+def test_kg_build_all_says_how_many_were_extracted_and_kept(sources, tmp_path, capsys):
+    store = tmp_path / "store"
+    assert main(["build", "--no-reason", "--sources", str(sources), "--store", str(store)]) == 0
+    assert main(["build", "--no-reason", "--sources", str(sources), "--store", str(store)]) == 0
+    assert "0 documents extracted, 3 kept" in capsys.readouterr().out
+    assert main(["build", "--no-reason", "--all", "--sources", str(sources), "--store", str(store)]) == 0
+    assert "3 documents extracted, 0 kept" in capsys.readouterr().out
+
+
+def test_a_graph_that_may_have_lost_a_date_to_a_changed_one_is_extracted_again(tmp_path):
+    from kg.incremental import Previous, to_extract
+    from kg.namespaces import KG, document_graph
+    from kg.sources import Document
+
+    date, kind = ox.NamedNode(KG + "date"), ox.NamedNode(KG + "Visit")
+    event = ox.NamedNode("https://example.org/event")
+    typed = ox.Triple(event, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), kind)
+    precise = ox.Triple(event, date, ox.Literal("2001-05-17"))
+    graphs = {"changed": [typed, precise], "lost": [typed], "own": [typed, precise],
+              "apart": [ox.Triple(ox.NamedNode("https://example.org/other"), date, ox.Literal("2001"))]}
+    documents = [Document(d, tmp_path / d, "en", None, d, "", "", "") for d in graphs]
+    hashes = {d: "h-" + d for d in graphs}
+    previous = Previous("shared", {document_graph(d): h for d, h in hashes.items()},
+                        {document_graph(d): t for d, t in graphs.items()})
+    assert to_extract(documents, "shared", hashes, previous, {KG + "date"}) == set()
+    hashes["changed"] = "new"
+    assert to_extract(documents, "shared", hashes, previous, {KG + "date"}) == {"changed", "lost"}
+    assert to_extract(documents, "other", hashes, previous, {KG + "date"}) == set(graphs)
