@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
 from .errors import ParseError
 from .namespaces import KG, bind_prefixes, mint
@@ -82,6 +82,43 @@ def cities_graph(known: set, states: set, languages=LANGUAGES) -> Graph:
     return graph
 
 
+FACTBOOK = URIRef("https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/")
+
+
+def organizations_graph(path: Path, known: Graph) -> Graph:
+    r"""The organizations of ``path`` (name and acronym, tab-separated) that ``known`` does
+    not already describe under that IRI, name or acronym: English label, acronym as
+    ``skos:notation``.
+
+    >>> import tempfile
+    >>> tsv = Path(tempfile.mkdtemp()) / "o.tsv"
+    >>> _ = tsv.write_text("# a comment\nname\tacronym\nPacific Alliance\t\nAndean Community\tCAN\n")
+    >>> sorted(str(o) for o in organizations_graph(tsv, Graph()).objects(None, SKOS.notation))
+    ['CAN']
+    """
+    import csv
+
+    from .namespaces import slug
+
+    names = {slug(str(label)) for label in known.objects(None, RDFS.label)}
+    names |= {slug(str(label)) for label in known.objects(None, SKOS.altLabel)}
+    graph = Graph()
+    if not path.is_file():
+        return graph
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        name, acronym = row["name"].strip(), (row.get("acronym") or "").strip()
+        iri = mint("organization", acronym or name)
+        if (iri, None, None) in known or slug(name) in names or (acronym and slug(acronym) in names):
+            continue
+        graph.add((iri, RDF.type, KG.InternationalOrganization))
+        graph.add((iri, RDFS.label, Literal(name, lang="en")))
+        graph.add((iri, DCTERMS.source, FACTBOOK))
+        if acronym:
+            graph.add((iri, SKOS.notation, Literal(acronym)))
+    return graph
+
+
 def reference_graph(reference_dir: Path) -> Graph:
     """The states, the cities, plus every Turtle file in ``reference_dir``."""
     graph = states_graph()
@@ -92,4 +129,5 @@ def reference_graph(reference_dir: Path) -> Graph:
         except Exception as exc:  # rdflib raises many types for syntax errors
             raise ParseError(f"reference data is not valid Turtle: {exc}", file=path) from None
     graph += cities_graph(set(graph.subjects(RDF.type, KG.City)), set(graph.subjects(RDF.type, KG.State)))
+    graph += organizations_graph(reference_dir / "organizations.tsv", graph)
     return graph

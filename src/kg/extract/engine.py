@@ -260,7 +260,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
 SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host"),
-        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state")}
+        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",)}
 
 
 def _same(fact: Fact, known: Fact) -> bool:
@@ -268,6 +268,8 @@ def _same(fact: Fact, known: Fact) -> bool:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
+    if fact.kind == "Event":     # one event a day: the rules' reading of it wins
+        return getattr(known.fields.get("date"), "lexical", None) == fact.fields["date"].lexical
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
         return (fact.fields["sending"], fact.fields["kind"]) == (known.fields.get("sending"), known.fields.get("kind"))
     if any(fact.fields.get(name) != known.fields.get(name) for name in SAME[fact.kind]):

@@ -10,6 +10,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
+``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
@@ -41,10 +42,10 @@ from ..facts import FRAME_FIELDS
 from .gazetteer import Mention, fold
 from .lexicon import WORD
 
-CUES = {"after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
+CUES = {"name_before", "after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
-FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "set", "roles", "examples", "note"}
+FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -69,6 +70,7 @@ class Frame:
     roles: list[Role]
     requires: list[list[str]] = field(default_factory=list)
     trigger_mention: str | None = None
+    needs: list[str] = field(default_factory=list)    # mention types the clause must have (an Office)
     constants: dict = field(default_factory=dict)
     examples: list[dict] = field(default_factory=list)
     line: int = 0
@@ -85,6 +87,7 @@ class Frames:
     stem: object                     # str -> str
     both: list[str] = field(default_factory=list)   # more words for "both" ("keduanya", "ambos")
     prefix: bool = False             # a trigger word also matches the words it begins (case endings)
+    planned: list[str] = field(default_factory=list)  # more cues of a plan, for the frames ("will", "akan")
 
     def phrase(self, words: str) -> list[str]:
         return [self.stem(t) for t in TOKEN.findall(fold(words))]
@@ -117,13 +120,13 @@ def load_frames(path: Path) -> Frames | None:
     if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
         raise RuleError(f"{path}: a frame file is a mapping with a list 'frames'")
     lines = _item_lines(nodes, "frames")
-    unknown = set(data) - {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "frames"}
+    unknown = set(data) - {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "frames"}
     if unknown:
         raise RuleError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
     if data.get("match", "word") not in ("word", "prefix"):
         raise RuleError(f"{path}: 'match' is 'word' or 'prefix'")
     result = Frames(path, data.get("clause_breaks") or [], [], _stemmer(data.get("stemmer")), data.get("both") or [],
-                    data.get("match") == "prefix")
+                    data.get("match") == "prefix", data.get("planned") or [])
     for index, item in enumerate(data["frames"]):
         where = f"{path}:{lines[index] if index < len(lines) else 0}"
         result.frames.append(_frame(item, where, result, lines[index] if index < len(lines) else 0))
@@ -172,9 +175,13 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
     for constant in item.get("set") or {}:
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
+    bad_needs = set(item.get("needs") or []) - ROLE_TYPES
+    if bad_needs:
+        raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
-                 dict(item.get("set") or {}), item.get("examples") or [], line)
+                 needs=item.get("needs") or [], constants=dict(item.get("set") or {}),
+                 examples=item.get("examples") or [], line=line)
 
 
 # -- reading a clause ------------------------------------------------------------------------
@@ -226,16 +233,22 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
                 if stop is not None and not any(t.frame is frame and t.end > clause_words[index].start
                                                 for t in found):
                     found.append(Trigger(frame, clause_words[index].start, clause_words[stop - 1].end))
-    return sorted(found, key=lambda t: t.start)
+    # "state visit" is one trigger, not a state visit and a visit: a trigger inside a longer
+    # one of the same fact kind gives way
+    kept = [t for t in found if not any(o is not t and o.frame.fact == t.frame.fact and o.start <= t.start
+                                        and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in found)]
+    return sorted(kept, key=lambda t: t.start)
 
 
-def fill(trigger: Trigger, scope: tuple[int, int], clause: str, mentions: list[Mention], pair, both: bool,
-         name_regex) -> tuple[dict, list[str]]:
-    """The roles of one trigger: ``({role: [Mention or value]}, [missing roles])``."""
+def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], clause: str, mentions: list[Mention],
+         pair, both: bool, name_regex) -> tuple[dict, list[str]]:
+    """The roles of one trigger: ``({role: [Mention or value]}, [missing roles])``. Roles are
+    filled within ``scope``; a date anywhere in the clause (``whole``)."""
     filled: dict[str, list] = {}
     missing = []
     for role in trigger.frame.roles:
-        items = _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex)
+        items = _role(role, trigger, whole if role.types == ["Date"] else scope, clause, mentions, filled, pair,
+                      both, name_regex)
         if items:
             filled[role.name] = items
         elif not role.optional:
@@ -283,6 +296,12 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
             chosen = [m for m in typed if any(
                 re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(clause[max(low, m.start - 30):m.start]))
                 for w in words)]
+        elif cue_name == "name_before":
+            words = "|".join(re.escape(w) for w in argument)
+            gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", clause[low:trigger.start])
+            found = name_regex.search(clause[low:low + gap.start()] + "\n") if gap else None
+            chosen = ([clause[low + found.start():low + found.end()].strip()] if found
+                      and low + found.end() == low + gap.start() else [])
         elif cue_name == "state_of":
             chosen = [m.entities["State_of"] for m in filled.get(argument, [])
                       if isinstance(m, Mention) and "State_of" in m.entities]
@@ -322,5 +341,5 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
             end = mention.start
     if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
         return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
-    name = clause[found.start():end].strip(" ,")
+    name = re.sub(r"(?:['’]s|(?<=\w\w)\.)$", "", clause[found.start():end].strip(" ,"))
     return [name] if len(name.split()) >= 1 and len(name) > 2 else []

@@ -129,6 +129,7 @@ def _general_layer(language: Language, graph) -> None:
     import re
 
     from rdflib import RDF
+    from rdflib.namespace import SKOS
 
     from ..namespaces import KG, mint
     from .frames import load_frames
@@ -138,6 +139,9 @@ def _general_layer(language: Language, graph) -> None:
     if language.frames is None:
         return
     names = list(language.lexicon.labels)
+    names += [(str(acronym), "Organization", str(organization))      # acronyms match only as written
+              for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
+              for acronym in graph.objects(organization, SKOS.notation)]
     names += [(form, type_name, str(mint("state", iso)))
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
     language.gazetteer = Gazetteer(names, language.suffixes)

@@ -45,11 +45,17 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
             notes.append(f"  {scope_cue}: no fact from this clause")
             continue
         both = bool(both_regex and both_regex.search(clause.text))
-        for index, trigger in enumerate(found):
-            low = max([t.end for t in found[:index] if t.end <= trigger.start], default=clause.start)
-            high = min([t.start for t in found[index + 1:] if t.start >= trigger.end], default=clause.end)
-            filled, missing = fill(trigger, (low, high), text, inside, pair, both, language.name_regex)
+        for trigger in found:
             frame = trigger.frame
+            if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"no {' or '.join(frame.needs)} in the clause")
+                continue
+            same = [t for t in found if t.frame.fact == frame.fact and t is not trigger]   # a fact's scope
+            low = max([t.end for t in same if t.end <= trigger.start], default=clause.start)
+            high = min([t.start for t in same if t.start >= trigger.end], default=clause.end)
+            filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
+                                   language.name_regex)
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -92,11 +98,13 @@ def _complete(kind: str, fields: dict) -> dict | None:
         fields["holder"] = Person(fields["holder"], fields.get("office"), fields.get("state"))
     if kind == "Membership" and fields.get("member") == fields.get("organization"):
         return None
+    if kind == "Event" and isinstance(fields.get("participants"), str):
+        fields["participants"] = [fields["participants"]]
     return fields
 
 
 def _cue(language, clause: str) -> str | None:
-    for cues, what in ((language.negation, "negated"), (language.planned, "planned"),
+    for cues, what in ((language.negation, "negated"), (language.planned + language.frames.planned, "planned"),
                        (language.commentary, "commentary")):
         for cue in cues:
             found = re.search(cue, clause, re.IGNORECASE)
