@@ -83,6 +83,8 @@ def cities_graph(known: set, states: set, languages=LANGUAGES) -> Graph:
 
 
 FACTBOOK = URIRef("https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/")
+#: Sources of bulk reference data: found by the gazetteer (kg.extract.gazetteer), not by the rules' regexes.
+BULK_SOURCES = (GEONAMES, str(FACTBOOK))
 
 
 def organizations_graph(path: Path, known: Graph) -> Graph:

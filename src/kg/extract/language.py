@@ -119,7 +119,9 @@ def load_language(path: Path, lexicon_graph) -> Language:
         relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
     )
     if lexicon_graph is not None:
-        language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes)
+        from ..reference import BULK_SOURCES
+
+        language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes, BULK_SOURCES)
         _general_layer(language, lexicon_graph)
     return language
 
