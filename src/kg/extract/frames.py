@@ -12,6 +12,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
 ``{state_of: city}``    the state of the city that fills the role ``city``
+``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
@@ -42,7 +43,7 @@ from ..facts import FRAME_FIELDS
 from .gazetteer import Mention, fold
 from .lexicon import WORD
 
-CUES = {"name_before", "after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
+CUES = {"one_of_pair", "name_before", "after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note"}
@@ -302,6 +303,9 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
             found = name_regex.search(clause[low:low + gap.start()] + "\n") if gap else None
             chosen = ([clause[low + found.start():low + found.end()].strip()] if found
                       and low + found.end() == low + gap.start() else [])
+        elif cue_name == "one_of_pair":
+            named = {m.entities["State"] for m in typed if "State" in m.entities}
+            chosen = list(pair) if pair and len(named) <= 1 and named <= set(pair) else []
         elif cue_name == "state_of":
             chosen = [m.entities["State_of"] for m in filled.get(argument, [])
                       if isinstance(m, Mention) and "State_of" in m.entities]
