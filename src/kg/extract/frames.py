@@ -334,7 +334,15 @@ def _after_filled(trigger: Trigger, filled: dict) -> int:
 
 
 def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> list[str]:
-    """A person's name starting at ``start`` (past spaces and a comma), cut before any other mention."""
+    """A person's name starting at ``start`` (past spaces, a comma and the states of an
+    accreditation, "untuk Republik Indonesia,"), cut before any other mention."""
+    moved = True
+    while moved:
+        moved = False
+        for mention in mentions:
+            gap = clause[start:mention.start]
+            if "State" in mention.entities and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
+                start, moved = mention.end, True
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
     if not found:
