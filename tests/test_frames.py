@@ -10,6 +10,7 @@ from kg.errors import RuleError
 from kg.extract.engine import extract
 from kg.extract.frames import load_frames
 from kg.facts import PartialDate, Person
+from kg.namespaces import mint
 
 LANGUAGES = load_extraction_data()
 EXAMPLES = [(code, frame.id, example) for code, language in sorted(LANGUAGES.items()) if language.frames
@@ -41,7 +42,7 @@ def test_every_language_with_rules_has_frames_with_examples():
 @pytest.mark.parametrize("code, frame, example", EXAMPLES, ids=[f"{f}-{i}" for i, (_, f, _) in enumerate(EXAMPLES)])
 def test_frame_example(code, frame, example):
     language = LANGUAGES[code]
-    pair = tuple(sorted(f"https://kg.example.org/id/state/{c.lower()}" for c in example.get("pair") or [])) or None
+    pair = tuple(sorted(str(mint("state", c)) for c in example.get("pair") or [])) or None
     facts = _extract(example["text"], language, pair)
     for wanted in example["facts"]:
         assert any(all(_shown(fact.fields.get(name)) == _wanted(value) for name, value in wanted.items())

@@ -65,8 +65,11 @@ def cmd_build(args) -> int:
     sources = Path(args.sources or paths.SOURCES_DIR)
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
+    from kg.terminal import interactive
+
+    progress = (lambda *parts, **_: _note(" ".join(str(p) for p in parts))) if interactive() else None
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers)
+                   progress=progress, workers=args.workers)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -85,10 +88,18 @@ def cmd_extract(args) -> int:
     except ImportError as error:
         raise NotAvailable(f"extraction is not available ({error})") from None
     path = Path(args.file)
-    if not path.is_file():
+    if args.file == "-":  # standard input: kept in a temporary file, as a document is a file
+        import tempfile
+
+        text = sys.stdin.buffer.read()
+        spool = tempfile.NamedTemporaryFile(prefix="kg-stdin-", suffix=".txt")
+        spool.write(text)
+        spool.flush()
+        path = Path(spool.name)
+    elif not path.is_file():
         raise KgError("no such file", file=path)
-    document = Document(id=path.stem, path=path, language=args.lang, date=_date_option(args.date),
-                        title="", publisher="", url="", license="")
+    document = Document(id="stdin" if args.file == "-" else path.stem, path=path, language=args.lang,
+                        date=_date_option(args.date), title="", publisher="", url="", license="")
     extractor = Extractor()
     extraction = extractor.extraction(document)
     if args.explain:
@@ -205,7 +216,9 @@ def cmd_query(args) -> int:
     del bindings_check
     with open_store(_store_location(args), read_only=True) as store:
         result = queries.run(store, query, values, args.lang)
-        data = queries.render(result, args.format, query.prefixes)
+        from kg.terminal import columns
+
+        data = queries.render(result, args.format, query.prefixes, columns())
     _out(data)
     return EXIT_OK
 
@@ -299,6 +312,23 @@ def cmd_add(args) -> int:
         _note(f"{len(result.report.violations)} violation(s); nothing was added")
         return EXIT_VIOLATIONS
     _note(f"added {result.added} triples to <{result.graph}>")
+    return EXIT_OK
+
+
+def cmd_timeline(args) -> int:
+    """Draw the timeline of two states (events, missions, agreements) as SVG.
+
+    Example: kg timeline ID PE -o build/id-pe.svg
+    """
+    from kg.web import timeline
+
+    drawing = timeline.pair(_store_location(args), args.a, args.b, args.lang or "en")
+    if args.output in (None, "-"):
+        _out(drawing.encode())
+    else:
+        from kg.export import write_atomic
+
+        write_atomic(Path(args.output), drawing.encode())
     return EXIT_OK
 
 
@@ -412,6 +442,12 @@ def parser() -> argparse.ArgumentParser:
                  "serve the store read-only over the SPARQL 1.1 Protocol")
     p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
                    help="where to listen (default 127.0.0.1:7878)")
+
+    p = _command(sub, "timeline", cmd_timeline, parents, "draw the timeline of two states (SVG)")
+    p.add_argument("a", metavar="A", help="a state: its ISO code (ID) or IRI (kgr:state/id)")
+    p.add_argument("b", metavar="B", help="the other state")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (default en)")
+    p.add_argument("-o", "--output", metavar="FILE.svg", help="write here (atomically) instead of stdout")
 
     p = _command(sub, "export", cmd_export, parents, "export the graph")
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")

@@ -1,11 +1,18 @@
 """Expose a store directory read-only over the SPARQL 1.1 Protocol, with the Oxigraph server.
 
-:func:`serve` runs ``oxigraph serve-read-only --location DIR --bind HOST:PORT
---union-default-graph`` (the ``oxigraph`` command of the PyPI package ``oxigraph``, which
-reads the same store format as pyoxigraph) until it is interrupted. Linked-data tools (and
-``kg … --endpoint``) query it at ``http://HOST:PORT/query``, where the default graph is the
-union of all graphs, as for ``kg query``; every update (SPARQL Update, Graph Store Protocol
-PUT/POST/DELETE) is refused with HTTP 403 and the directory is not written.
+:func:`serve` copies the store into a temporary directory (:func:`serving_copy`: the named
+graphs as they are, and their union, each triple once, as the default graph) and runs
+``oxigraph serve-read-only --location COPY`` on it, on a free port of 127.0.0.1 (the
+``oxigraph`` command of the PyPI package ``oxigraph``, which reads the same store format as
+pyoxigraph), behind :mod:`kg.web.app` on ``HOST:PORT``, which serves the resource pages and
+passes every other request on, until it is interrupted; the copy is removed then.
+Linked-data tools (and ``kg … --endpoint``) query it at ``http://HOST:PORT/query``, and
+``http://HOST:PORT/id/state/pe`` is Peru's page. The default graph there is the union
+of all graphs as a set: ``COUNT(*)`` counts a triple that two documents state once, and the
+Graph Store Protocol's ``GET /store?default`` returns the same triples. (Oxigraph's own
+``--union-default-graph`` is a bag: oxigraph/oxigraph#1919.) Every update (SPARQL Update,
+Graph Store Protocol PUT/POST/DELETE) is refused with HTTP 403; the store's directory is
+only read.
 
 The server reads the store as it was when it started: restart it after ``kg build`` or
 ``kg add`` (a build swaps in a new directory).
@@ -18,12 +25,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 from kg.errors import NotAvailable, ServeError
-from kg.store import OxigraphStore, is_url
+from kg.store import Endpoint, OxigraphStore, SparqlEndpointStore, is_url
+from kg.web import app
 
 READY = "Listening for requests at"
 
@@ -49,6 +60,30 @@ def _raise_on_terminate(signum, frame):
     raise KeyboardInterrupt
 
 
+def serving_copy(location, directory) -> None:
+    """Write into ``directory`` a new store holding the store at ``location``'s named graphs
+    and, as its default graph, each triple of their union once.
+
+    >>> import tempfile, pyoxigraph as ox
+    >>> source, copy = tempfile.mkdtemp() + "/s", tempfile.mkdtemp() + "/c"
+    >>> a, g = ox.NamedNode("urn:a"), [ox.NamedNode("urn:g1"), ox.NamedNode("urn:g2")]
+    >>> with OxigraphStore(source, read_only=False, create=True) as store:
+    ...     store.add([ox.Quad(a, a, a, g[0]), ox.Quad(a, a, a, g[1])])
+    2
+    >>> serving_copy(source, copy)
+    >>> len(ox.Store.read_only(copy)), len(list(ox.Store.read_only(copy).quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    (3, 1)
+    """
+    import pyoxigraph as ox
+
+    target = ox.Store(str(directory))
+    with OxigraphStore(location) as source:
+        target.bulk_extend(source.quads())
+        target.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in source.quads())
+    target.flush()
+    del target  # closes it, so that the server can open it
+
+
 def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
     """Serve the store at ``location`` read-only on ``bind`` until interrupted.
 
@@ -59,30 +94,55 @@ def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
     if is_url(location):
         raise ServeError(f"kg serve exposes a store directory; {location} is already an endpoint")
     OxigraphStore(location).close()  # a clear error for a missing or foreign directory
-    command = [oxigraph_executable(), "serve-read-only", "--location", str(location),
-               "--bind", bind, "--union-default-graph"]
-    server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "RUST_BACKTRACE": "0"})
+    executable = oxigraph_executable()
+    copy = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     previous = signal.signal(signal.SIGTERM, _raise_on_terminate)
+    server = front = None
     try:
-        ready, message = False, ""
+        serving_copy(location, copy / "store")
+        upstream = f"127.0.0.1:{_free_port()}"
+        command = [executable, "serve-read-only", "--location", str(copy / "store"), "--bind", upstream]
+        server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                  env={**os.environ, "RUST_BACKTRACE": "0"})
+        message = ""
         for line in server.stderr:
-            if not ready and line.startswith(READY):
-                ready = True
-                on_ready(query_url(bind))
-            elif line.strip():
-                if not message.startswith("Error:"):
-                    message = line.strip()
-                if ready:
-                    sys.stderr.write(line)
-        code = server.wait()
-        if code != 0 or not ready:
-            raise ServeError(f"the Oxigraph server stopped (exit {code}): "
+            if line.startswith(READY):
+                break
+            if line.strip() and not message.startswith("Error:"):
+                message = line.strip()
+        else:
+            raise ServeError(f"the Oxigraph server stopped (exit {server.wait()}): "
                              f"{message.removeprefix('Error: ') or 'no message'}")
-        return code
+        try:
+            front = app.server(bind, upstream, SparqlEndpointStore(Endpoint.from_url(query_url(upstream))))
+        except OSError as error:
+            raise ServeError(f"cannot listen on {bind}: {error.strerror or error}") from None
+        threading.Thread(target=_relay, args=(server, front), daemon=True).start()
+        on_ready(query_url(bind))
+        front.serve_forever()
+        raise ServeError(f"the Oxigraph server stopped (exit {server.wait()})")
     finally:
         signal.signal(signal.SIGTERM, previous)
-        stop(server)
+        if front is not None:
+            front.server_close()
+        if server is not None:
+            stop(server)
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _relay(server: subprocess.Popen, front) -> None:
+    """Pass the Oxigraph server's messages on; stop the front server when it exits."""
+    for line in server.stderr:
+        if line.strip():
+            sys.stderr.write(line)
+    server.wait()
+    front.shutdown()
 
 
 def stop(process: subprocess.Popen) -> None:

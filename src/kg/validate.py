@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,11 +74,13 @@ def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
 
 
 def read_file(path, fmt: str | None = None) -> list[ox.Quad]:
-    """The quads in one RDF file; every failure is a :class:`~kg.errors.KgError` with a place."""
+    """The quads in one RDF file (``-``: standard input, Turtle unless ``fmt`` says otherwise);
+    every failure is a :class:`~kg.errors.KgError` with a place."""
     path = Path(path)
-    rdf = rdf_format(path, fmt)
+    stdin = str(path) == "-"
+    rdf = rdf_format(path, fmt or ("turtle" if stdin else None))
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if stdin else path.read_bytes()
     except FileNotFoundError:
         raise FileMissing("no such file", file=path) from None
     except IsADirectoryError:
@@ -257,7 +260,7 @@ def _add_results(report_graph, violations: list[Violation]) -> None:
         report_graph.add((node, SH.resultMessage, Literal(v.message)))
         report_graph.add((node, SH.resultSeverity, SH.Violation))
         report_graph.add((node, SH.sourceConstraintComponent,
-                          URIRef("https://kg.example.org/ontology#" +
+                          URIRef("https://w3id.org/bilateral-relations/ontology#" +
                                  ("UndeclaredTermComponent" if v.source == "ontology"
                                   else "LexicalFormComponent"))))
     if violations:
