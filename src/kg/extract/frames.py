@@ -99,8 +99,10 @@ def _stemmer(name: str | None):
         return lambda word: word
     import snowballstemmer
 
+    import functools
+
     stemmer = snowballstemmer.stemmer(name)
-    return stemmer.stemWord
+    return functools.lru_cache(maxsize=65536)(stemmer.stemWord)
 
 
 def load_frames(path: Path) -> Frames | None:
@@ -223,12 +225,20 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
     """Every frame's triggers in a clause, in text order."""
     found = []
     for frame in frames.frames:
+        required = tuple(phrase[0] for phrase in frame.requires if phrase)
         if frame.requires and not any(_phrase_at(clause_words, i, p, prefix) is not None
-                                      for p in frame.requires for i in range(len(clause_words))):
+                                      for i in range(len(clause_words))
+                                      if (clause_words[i].stem.startswith(required) if prefix
+                                          else clause_words[i].stem in required)
+                                      for p in frame.requires):
             continue
         if frame.trigger_mention:
             found += [Trigger(frame, m.start, m.end, m) for m in mentions if frame.trigger_mention in m.entities]
+        firsts = tuple(phrase[0] for phrase in frame.triggers if phrase)
         for index in range(len(clause_words)):
+            word = clause_words[index].stem
+            if not (word.startswith(firsts) if prefix else word in firsts):
+                continue
             for phrase in frame.triggers:
                 stop = _phrase_at(clause_words, index, phrase, prefix)
                 if stop is not None and not any(t.frame is frame and t.end > clause_words[index].start

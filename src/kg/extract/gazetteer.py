@@ -28,12 +28,20 @@ PRIORITY = ("State", "Demonym", "Organization", "City", "Office", "Agency", "Ven
             "Area", "Product")
 
 
+SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u3000-–‐"})
+OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def fold(text: str) -> str:
     """Case-folded, ASCII digits, hyphens and spaces as one space: same length as ``text``.
 
     >>> fold("Timor-Leste ১৯৭৫")
     'timor leste 1975'
     """
+    folded = text.casefold()
+    if len(folded) == len(text):        # the common case, at C speed
+        folded = folded.translate(SPACES)
+        return folded if folded.isascii() else OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), folded)
     out = []
     for char in text:
         if char.isspace() or char in "-–‐":

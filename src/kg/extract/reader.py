@@ -32,9 +32,10 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
     mentions = find_mentions(text, language.gazetteer, language.city_states, dates)
     both_regex = _both_regex(language)
     prefix = frames.prefix
+    sentence_words = tokens(text, frames)
     for clause in clauses(text, frames.clause_breaks):
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
-        words = [t for t in tokens(text, frames) if clause.start <= t.start and t.end <= clause.end]
+        words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
         found = triggers(words, inside, frames, prefix)
         if not found:
             continue
