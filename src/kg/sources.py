@@ -17,10 +17,10 @@ from . import paths  # noqa: F401  (used by the doctest)
 from .errors import CatalogError, EncodingError, FileMissing
 from .extract.dates import make_date
 from .facts import PartialDate
-from .namespaces import KG, SCHEMA, mint
+from .languages import LANGUAGES
+from .rdfterms import KG, SCHEMA, mint
 
 COLUMNS = ("id", "file", "language", "date", "title", "publisher", "url", "license")
-LANGUAGES = ("bn", "id", "en", "es")
 
 
 @dataclass(frozen=True)

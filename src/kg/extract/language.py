@@ -133,7 +133,7 @@ def _general_layer(language: Language, graph) -> None:
     from rdflib import RDF
     from rdflib.namespace import SKOS
 
-    from ..namespaces import KG, mint
+    from ..rdfterms import KG, mint
     from .frames import load_frames
     from .gazetteer import Gazetteer, read_demonyms
 
