@@ -25,6 +25,7 @@ from pathlib import Path
 
 from bench import generate, measure
 from kg import paths, queries
+from kg.terminal import interactive
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -110,7 +111,7 @@ def kg_queries(store: Path, names: list[str], args, params: dict | None = None) 
             figures = m.lines[-1]
             found[name] = {"median_seconds": measure.median(figures["times"]), "runs": len(figures["times"]),
                            "rows": figures["rows"], "peak_mb": m.peak_mb}
-        print(f"bench:   {name}: {took(found[name])}", file=sys.stderr, flush=True)
+        say(f"  {name}: {took(found[name])}")
     return found
 
 
@@ -403,7 +404,9 @@ def parse_args(argv):
 
 
 def say(text: str) -> None:
-    print(f"bench: {text}", file=sys.stderr, flush=True)
+    """Progress on a terminal; nothing in a pipe or a log (the table and the JSON say it all)."""
+    if interactive():
+        print(f"bench: {text}", file=sys.stderr, flush=True)
 
 
 def main(argv=None) -> int:
