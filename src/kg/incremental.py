@@ -2,7 +2,7 @@
 store (graph ``kgr:graph/inputs``, docs/model.md), decide which documents are re-extracted.
 
 A document is re-extracted when its text or its catalog row changed, when the rules, the
-reference data or the ontology changed (then every document is), or when it may have lost a
+frames, the reference data or the ontology changed (then every document is), or when it may have lost a
 date to a document that changed or left (a coarse date one document states is dropped where
 another states it precisely: a kept graph that says something about a node they dated, but
 gives it no such date, is extracted again). The others' graphs are taken from the store as
@@ -35,10 +35,10 @@ def _files(*roots: Path) -> list[tuple[str, Path]]:
 
 
 def input_hashes(documents: list[Document]) -> tuple[str, dict[str, str]]:
-    """``(shared, {document id: hash})``: SHA-256 of the rules, reference data and ontology
-    (every document's extraction reads them), and of each document's catalog row and text."""
+    """``(shared, {document id: hash})``: SHA-256 of the rules, frames, reference data and
+    ontology (every document's extraction reads them), and of each document's catalog row and text."""
     shared = hashlib.sha256()
-    for name, path in _files(paths.RULES_DIR, paths.REFERENCE_DIR, paths.ONTOLOGY_FILE):
+    for name, path in _files(paths.RULES_DIR, paths.FRAMES_DIR, paths.REFERENCE_DIR, paths.ONTOLOGY_FILE):
         shared.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     hashes = {}
     for document in documents:
