@@ -43,3 +43,27 @@ def test_a_violating_document_is_named_and_the_store_is_unchanged(tmp_path, dige
            "A source document needs a title (dcterms:title)." in message
     assert "000_1a2cc20a6141a03d:" not in message and "002_f78fa1138a3ddd3c:" not in message
     assert digest(store) == before
+
+
+def test_a_kept_document_is_checked_again_where_a_changed_one_touched_its_nodes():
+    from rdflib import Dataset, Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.buildcheck import validate_parts
+    from kg.rdfterms import OA, document_graph
+    import pyoxigraph as ox
+
+    dataset = Dataset()
+    target, doc = URIRef("https://example.org/target"), URIRef("https://example.org/doc")
+    kept = dataset.graph(document_graph("kept"))
+    kept.add((target, RDF.type, OA.SpecificResource))
+    kept.add((target, OA.hasSource, doc))             # doc must be a kg:SourceDocument
+    changed = dataset.graph(document_graph("changed"))
+    changed.add((doc, RDFS.label, Literal("no longer typed a kg:SourceDocument")))
+    parts = {"changed": document_graph("changed")}
+    messages = validate_parts(dataset, parts, kept={"kept": document_graph("kept")},
+                              touched={ox.NamedNode(str(doc))})
+    assert any(m.startswith("kept: <https://example.org/target>: oa:hasSource: An evidence target "
+                            "needs exactly one source document") for m in messages), messages
+    assert not any("hasSource" in m for m in validate_parts(dataset, parts, kept={"kept": document_graph("kept")},
+                                                            touched=set()))

@@ -199,9 +199,9 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
 
     parts = {} if previous.shared == shared else {"ontology": ONTOLOGY_GRAPH, "reference data": REFERENCE_GRAPH}
     parts.update((doc, document_graph(doc)) for doc in result.facts)
-    parts.update((doc, document_graph(doc)) for doc in _touched(dataset, result, previous))
     parts["inferences"] = INFERRED_GRAPH
-    result.violations = validate_parts(dataset, parts, say)
+    kept = {doc: document_graph(doc) for doc in result.kept}
+    result.violations = validate_parts(dataset, parts, say, kept, _touched(dataset, result, previous))
     result.conforms = not result.violations
     say("deriving display labels and evidence")
     _derive(dataset)
@@ -301,19 +301,20 @@ def _infer(dataset: Dataset) -> None:
             inferred.add(tuple(from_ox_term(t) for t in (triple.subject, triple.predicate, triple.object)))
 
 
-def _touched(dataset: Dataset, result: Assembled, previous) -> list[str]:
-    """The kept documents that name a node whose triples may have changed: a subject of an
-    extracted document's graph (now or in the previous build), of a document that left, or
-    of the inferences; they are validated again."""
+def _touched(dataset: Dataset, result: Assembled, previous) -> set:
+    """The nodes whose triples may have changed since the previous build: the subjects of the
+    extracted documents' graphs (now and then), of the documents that left, of the inferences."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
     if not result.kept:
-        return []
+        return set()
     kept = {str(document_graph(doc)) for doc in result.kept}
-    subjects = {str(s) for doc in result.facts for s in dataset.graph(document_graph(doc)).subjects()}
-    subjects |= {str(s) for s in dataset.graph(INFERRED_GRAPH).subjects()}
-    subjects |= {t.subject.value for graph, triples in previous.graphs.items() if graph not in kept
-                 for t in triples}
-    return [doc for doc in result.kept
-            if subjects & {str(n) for t in dataset.graph(document_graph(doc)) for n in (t[0], t[2])}]
+    subjects = {s for doc in result.facts for s in dataset.graph(document_graph(doc)).subjects()}
+    subjects |= set(dataset.graph(INFERRED_GRAPH).subjects())
+    found = {ox.NamedNode(str(s)) for s in subjects if isinstance(s, URIRef)}
+    return found | {t.subject for graph, triples in previous.graphs.items() if graph not in kept
+                    for t in triples if isinstance(t.subject, ox.NamedNode)}
 
 
 def _union(dataset: Dataset) -> Graph:

@@ -43,18 +43,35 @@ class _InMemory:
         return list(self.engine.quads_for_pattern(None, None, None, to_ox_term(iri)))
 
 
-def validate_parts(dataset, parts: dict, progress: Callable | None = None) -> list[str]:
+def validate_parts(dataset, parts: dict, progress: Callable | None = None,
+                   kept: dict | None = None, touched: set | None = None) -> list[str]:
     """The violations of the named ``parts`` (name -> graph IRI of ``dataset``), one line each,
-    ``"<name>: <focus>: <path>: <message>"``; an empty list when every part conforms."""
+    ``"<name>: <focus>: <path>: <message>"``; an empty list when every part conforms.
+
+    ``kept`` (name -> graph IRI) are parts already validated whose context may have changed
+    at the nodes ``touched``: only their triples from or to those nodes are checked again,
+    together, each violation named after the part that states its focus node.
+    """
     say = progress or (lambda *_: None)
     context = _InMemory(dataset)
     found = []
     for name, graph in parts.items():
-        quads = context.graph(graph)
-        if not quads:
-            continue
-        say(f"validating {name}")
-        report = validate_delta(Delta(quads, {q.subject: name for q in quads}), context)
-        found += [f"{name}: {compact(v.focus)}: {compact(v.path)}: {v.message}"
-                  for v in report.violations]
+        found += _check(context, context.graph(graph), {}, name, say)
+    if kept and touched:
+        quads, origin = [], {}
+        for name, graph in kept.items():
+            for quad in context.graph(graph):
+                if quad.subject in touched or quad.object in touched:
+                    quads.append(quad)
+                    origin.setdefault(quad.subject, name)
+        found += _check(context, quads, origin, f"{len(kept)} kept documents where they changed", say)
     return found
+
+
+def _check(context, quads, origin: dict, name: str, say) -> list[str]:
+    if not quads:
+        return []
+    say(f"validating {name}")
+    report = validate_delta(Delta(quads, origin or {q.subject: name for q in quads}), context)
+    return [f"{v.file or name}: {compact(v.focus)}: {compact(v.path)}: {v.message}"
+            for v in report.violations]
