@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from . import paths
-from .errors import ExtractionError, KgError, BuildInvalid
+from .errors import BuildInvalid, CatalogError, ExtractionError, KgError
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
@@ -156,6 +156,9 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     _copy(reference, dataset.graph(REFERENCE_GRAPH))
     result = Assembled(dataset)
     documents = read_catalog(sources)
+    if not documents:
+        raise CatalogError("the catalog lists no document; a build from it would hold none",
+                           file=sources / "catalog.csv")
     say(f"extracting {len(documents)} documents")
     for done, outcome in enumerate(extract_all(documents, extractor, workers), 1):
         document = outcome.document
@@ -182,8 +185,9 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
 
 
 def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: bool = True,
-          progress=None, workers: int | None = None) -> Assembled:
-    """Assemble, reason, and replace the store's build with the result (only if it conforms).
+          progress=None, workers: int | None = None, force: bool = False) -> Assembled:
+    """Assemble, reason, and replace the store's build with the result (only if it conforms,
+    and, unless ``force``, only if it adds at least as many quads as it drops).
 
     ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`.
     """
@@ -203,10 +207,13 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
         _copy(outcome.inferred, result.dataset.graph(INFERRED_GRAPH))
     else:
         result.reasoning = "skipped (--no-reason)"
-    say(f"writing {store}")
+    from .guard import check_replacement
     from .store import build_store
 
-    build_store(store, result.dataset.quads((None, None, None, None)))
+    quads = list(result.dataset.quads((None, None, None, None)))
+    check_replacement(store, quads, force)
+    say(f"writing {store}")
+    build_store(store, quads)
     return result
 
 

@@ -66,7 +66,8 @@ def cmd_build(args) -> int:
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers)
+                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers,
+                   force=args.force)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -354,6 +355,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
     p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
     p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+    p.add_argument("--force", action="store_true",
+                   help="replace the store even if the build drops more triples than it adds")
 
     p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
     p.add_argument("file", metavar="FILE")

@@ -113,6 +113,10 @@ class StoreMissing(StoreError):
     """There is no store at the given location."""
 
 
+class StoreDamaged(StoreError):
+    """The store's files are truncated, corrupt or missing: it must be rebuilt."""
+
+
 class StoreLocked(StoreError):
     """Another process holds the store open for writing."""
 

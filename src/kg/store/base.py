@@ -24,6 +24,13 @@ def is_curated(graph) -> bool:
     return isinstance(graph, ox.NamedNode) and graph.value.startswith(curated_prefix())
 
 
+def is_kg_graph(graph) -> bool:
+    """True for a named graph a build writes (``kgr:graph/…``, not curated): on a shared
+    server, the only graphs ``kg build`` replaces or drops."""
+    return (isinstance(graph, ox.NamedNode) and graph.value.startswith(curated_prefix().rsplit("/", 1)[0] + "/")
+            and not is_curated(graph))
+
+
 
 
 class Store:
@@ -47,6 +54,10 @@ class Store:
 
     def named_graphs(self) -> list:
         raise NotImplementedError
+
+    def owned_quads(self) -> Iterator[ox.Quad]:
+        """The quads a build replaces: all but the curated graphs' (an endpoint: kg's graphs only)."""
+        return (q for q in self.quads() if not is_curated(q.graph_name))
 
     def describe(self, nodes: Iterable) -> list[ox.Triple]:
         """The triples about ``nodes``: their outgoing triples, and the types of their objects."""

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg.errors import EndpointError, StoreError
 from kg.sparql import place_bindings
-from kg.store.base import Store, is_curated
+from kg.store.base import Store, is_curated, is_kg_graph
 from kg.terms import to_ox_quad
 
 
@@ -74,7 +74,8 @@ class SparqlEndpointStore(Store):
       own triples apart, and servers differ in what dropping it does.
     * :meth:`add` is one SPARQL Update request (``INSERT DATA``).
     * :meth:`replace_build` PUTs each graph (N-Triples) into a staging graph with the GSP,
-      then one update request drops the old build's graphs and MOVEs the staging graphs into
+      then one update request drops the old build's graphs (``kgr:graph/…`` only: another
+      dataset's graphs on the same server are never touched) and MOVEs the staging graphs into
       place; if anything fails, the staging graphs are dropped and the old build stays. On a
       server that runs an update request in one transaction (Oxigraph does) that is all or
       nothing; meanwhile, readers of the union also see the staging graphs. Blank nodes are
@@ -172,6 +173,9 @@ class SparqlEndpointStore(Store):
     def named_graphs(self):
         return [row["g"] for row in self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")]
 
+    def owned_quads(self):
+        return (q for q in self.quads() if is_kg_graph(q.graph_name))
+
     def describe(self, nodes):
         nodes = list(set(nodes))
         if not nodes:
@@ -206,7 +210,7 @@ class SparqlEndpointStore(Store):
         for quad in map(to_ox_quad, quads):
             if not is_curated(quad.graph_name):
                 graphs.setdefault(quad.graph_name, []).append(quad.triple)
-        stale = [g for g in self.named_graphs() if not is_curated(g) and g not in graphs]
+        stale = [g for g in self.named_graphs() if is_kg_graph(g) and g not in graphs]
         run = uuid.uuid4().hex
         staging = {g: ox.NamedNode(f"{KGR}graph/staging/{run}/{i}") for i, g in enumerate(graphs)}
         try:
