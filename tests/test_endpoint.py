@@ -382,7 +382,7 @@ def test_serve_errors_are_one_line(capsys, endpoint, embedded, tmp_path, monkeyp
     in_use = endpoint.split("//")[1].split("/")[0]
     code, _, err = kg(capsys, "serve", "--store", embedded, "--bind", in_use)
     assert code == EXIT_ERROR
-    assert_one_line_error(err, "the Oxigraph server stopped", "in use")
+    assert_one_line_error(err, f"cannot listen on {in_use}", "in use")
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
     monkeypatch.setenv("PATH", str(tmp_path))
     code, _, err = kg(capsys, "serve", "--store", embedded)

@@ -172,6 +172,8 @@ def cmd_query(args) -> int:
     Example: kg query relations --param a=kgr:state/id --param b=kgr:state/pe --lang id
     """
     from kg import queries
+    from kg.deadline import within
+    from kg.outbound import check_services
     from kg.store import open_store
 
     if bool(args.name) == bool(args.expression):
@@ -182,11 +184,16 @@ def cmd_query(args) -> int:
     else:
         query = queries.find(args.name, args.queries_dir)
     queries.check_readable(query.text)
+    check_services(query.text, args.allow_service)
     bindings_check = queries.bind(query, values, args.lang)  # fail before opening the store
     del bindings_check
+
+    def answer(store) -> bytes:
+        result = queries.run(store, query, values, args.lang, args.allow_service)
+        return queries.render(result, args.format, query.prefixes)
+
     with open_store(_store_location(args), read_only=True) as store:
-        result = queries.run(store, query, values, args.lang)
-        data = queries.render(result, args.format, query.prefixes)
+        data = within(args.timeout, answer, store)
     _out(data)
     return EXIT_OK
 
@@ -297,7 +304,8 @@ def cmd_serve(args) -> int:
         _out(f"{url}\n".encode())
         _note(f"serving {location} read-only; Ctrl-C stops")
 
-    return serve.serve(location, args.bind, on_ready=ready)
+    return serve.serve(location, args.bind, on_ready=ready, timeout=args.timeout,
+                       allowed_services=args.allow_service)
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -330,6 +338,25 @@ def _endpoint_options(parser) -> None:
     parser.add_argument("--gsp-endpoint", metavar="URL", default=argparse.SUPPRESS,
                         help="its Graph Store Protocol URL (default $KG_GSP_ENDPOINT; for …/query, "
                              "…/store; otherwise the query URL)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
+def _bounds_options(parser, timeout: float) -> None:
+    """--timeout and --allow-service, for the commands that run queries (query, serve)."""
+    parser.add_argument("--timeout", type=_seconds, default=timeout, metavar="SECONDS",
+                        help=f"stop a query that runs longer (default {timeout:g})")
+    parser.add_argument("--allow-service", action="append", default=[], metavar="HOST",
+                        help="let SERVICE clauses reach this host (repeatable; by default a "
+                             "query that names SERVICE is refused)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -382,6 +409,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (?_lang; default en)")
     p.add_argument("--format", "-f", choices=RESULT_FORMATS, default="table")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
+    _bounds_options(p, timeout=60)
 
     p = _command(sub, "queries", cmd_queries, [], "list the stored queries")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
@@ -390,6 +418,7 @@ def parser() -> argparse.ArgumentParser:
                  "serve the store read-only over the SPARQL 1.1 Protocol")
     p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
                    help="where to listen (default 127.0.0.1:7878)")
+    _bounds_options(p, timeout=30)
 
     p = _command(sub, "export", cmd_export, parents, "export the graph")
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")

@@ -99,6 +99,14 @@ class QueryError(KgError):
     """A SPARQL query is malformed or failed while running."""
 
 
+class ServiceRefused(QueryError):
+    """A query's SERVICE clause would send a request to a host that was not allowed."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran longer than its time limit (``--timeout``) and was stopped."""
+
+
 class UpdateRefused(QueryError):
     """``kg query`` runs read-only queries; a SPARQL update was given."""
 

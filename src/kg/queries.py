@@ -342,9 +342,15 @@ def parse_assignments(items) -> dict[str, str]:
 
 # --- running -------------------------------------------------------------------------------
 
-def run(store: Store, query: StoredQuery, values=None, lang=None):
-    """Run a stored query with its parameters bound; returns the store's result object."""
+def run(store: Store, query: StoredQuery, values=None, lang=None, allowed_services=()):
+    """Run a stored query with its parameters bound; returns the store's result object.
+
+    A ``SERVICE`` clause is refused unless its host is in ``allowed_services`` (:mod:`kg.outbound`).
+    """
+    from kg.outbound import check_services
+
     check_readable(query.text)
+    check_services(query.text, allowed_services)
     bindings = bind(query, values, lang)
     try:
         return store.query(query.text, bindings, prefixes=query.default_prefixes or None)
