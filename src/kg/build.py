@@ -213,7 +213,7 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
     quads = list(result.dataset.quads((None, None, None, None)))
     check_replacement(store, quads, force)
     say(f"writing {store}")
-    build_store(store, quads)
+    build_store(store, quads, force)
     return result
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.errors import (EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, KgError,
-                       NotAvailable, ParseError)
+                       NotAvailable, ParseError, QueryError)
 
 LANGS = ("bn", "id", "en", "es")
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
@@ -183,14 +183,17 @@ def cmd_query(args) -> int:
         query = queries.adhoc(args.expression)
     else:
         query = queries.find(args.name, args.queries_dir)
-    queries.check_readable(query.text)
+    queries.check_readable(query.text, query.path or query.name)
     check_services(query.text, args.allow_service)
     bindings_check = queries.bind(query, values, args.lang)  # fail before opening the store
     del bindings_check
 
     def answer(store) -> bytes:
         result = queries.run(store, query, values, args.lang, args.allow_service)
-        return queries.render(result, args.format, query.prefixes)
+        try:
+            return queries.render(result, args.format, query.prefixes)
+        except (RuntimeError, OSError) as error:  # raised while the engine reads the answer
+            raise QueryError(f"the query failed while it ran: {' '.join(str(error).split())[:200]}") from None
 
     with open_store(_store_location(args), read_only=True) as store:
         data = within(args.timeout, answer, store)

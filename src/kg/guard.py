@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import pyoxigraph as ox
+import pyoxigraph as ox  # noqa: F401  (used by the doctest)
 
 from kg.errors import KgError, StoreMissing
 from kg.store.base import is_curated
@@ -33,7 +33,8 @@ def replacement_counts(old: Iterable, new: Iterable) -> tuple[int, int]:
 
 def check_replacement(location, quads: list, force: bool = False) -> None:
     """Refuse to replace the build in the store at ``location`` by ``quads`` if that drops
-    more quads than it adds, unless ``force``; a missing store has nothing to lose."""
+    more quads than it adds, unless ``force``; a missing store has nothing to lose (a damaged
+    one is reported: only ``force`` replaces it)."""
     if force:
         return
     from kg.store import open_store

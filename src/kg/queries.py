@@ -52,14 +52,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
-from kg.errors import (FileMissing, FileUnreadable, EncodingError, FormatError, InputError,
-                       ParameterError, QueryError, UnknownQuery, UpdateRefused)
+from kg.errors import EncodingError, FormatError, InputError, ParameterError, QueryError, UnknownQuery, UpdateRefused
 from kg.sparql import query_form, sparql_tokens
 from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 FORMATS = ("table", "csv", "tsv", "json")
 READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
 # --- XSD lexical forms ---------------------------------------------------------------------
@@ -215,12 +215,9 @@ def parse(name: str, text: str, path: Path | None = None) -> StoredQuery:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileMissing("no such file", file=path) from None
-    except OSError as error:
-        raise FileUnreadable(error.strerror or str(error), file=path) from None
+    from kg.inputs import read_bytes
+
+    data = read_bytes(path, "query")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -349,7 +346,7 @@ def run(store: Store, query: StoredQuery, values=None, lang=None, allowed_servic
     """
     from kg.outbound import check_services
 
-    check_readable(query.text)
+    check_readable(query.text, query.path or query.name)
     check_services(query.text, allowed_services)
     bindings = bind(query, values, lang)
     try:
@@ -431,11 +428,19 @@ def describe_all(directory=None) -> list[tuple[str, str]]:
     return [(q.name, q.summary) for q in discover(directory).values()]
 
 
-def check_readable(text: str) -> None:
-    """Refuse SPARQL updates before they reach a store."""
+def check_readable(text: str, file=None) -> None:
+    """Refuse SPARQL updates (and what is no query at all) before they reach a store."""
     form = query_form(text)
     if form is None:
         raise QueryError("empty query")
-    if form not in READ_FORMS:
+    if form in UPDATE_FORMS:
         raise UpdateRefused(f"kg query runs read-only queries; {form} is an update "
                             f"(use `kg add` to add triples)")
+    if form not in READ_FORMS:
+        at = next(offset for kind, tok, offset in sparql_tokens(text) if tok.upper() == form)
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        hint = "; to run a query file, name it without -e" if text.strip().endswith(".rq") else ""
+        raise QueryError(f"SPARQL syntax error at line {line} column {column}: expected SELECT, "
+                         f"ASK, CONSTRUCT or DESCRIBE, not '{text[at:at + len(form)]}'{hint}",
+                         file=file, line=line, column=column)

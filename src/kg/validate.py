@@ -34,8 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
-from kg.errors import (EmptyInput, FileMissing, FileUnreadable, EncodingError, FormatError,
-                       ParseError, UnknownPrefix)
+from kg.errors import EmptyInput, EncodingError, FormatError, ParseError, UnknownPrefix
 from kg.queries import XSD, lexical_ok
 from kg.store import Store, open_store
 from kg.terms import RDF_TYPE
@@ -77,28 +76,27 @@ def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
 
 def read_file(path, fmt: str | None = None) -> list[ox.Quad]:
     """The quads in one RDF file; every failure is a :class:`~kg.errors.KgError` with a place."""
+    from kg.inputs import check_rdf_xml, read_bytes
+
     path = Path(path)
     rdf = rdf_format(path, fmt)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileMissing("no such file", file=path) from None
-    except IsADirectoryError:
-        raise FileUnreadable("is a directory", file=path) from None
-    except OSError as error:
-        raise FileUnreadable(error.strerror or str(error), file=path) from None
+    data = read_bytes(path, "batch")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise EncodingError("not UTF-8 text", file=path, line=line, column=column) from None
+    if rdf == ox.RdfFormat.RDF_XML:
+        check_rdf_xml(data, path)
     try:
         quads = list(ox.parse(data, format=rdf))
     except SyntaxError as error:
         message = str(error.msg or error)
         if ": " in message and message.startswith("Parser error"):
             message = message.split(": ", 1)[1]
+        if "LoadDocumentCallback" in message:
+            message = "kg never fetches a remote JSON-LD @context; put the context in the file"
         kind = UnknownPrefix if "prefix" in message.lower() and "declared" in message else ParseError
         raise kind(message, file=path, line=error.lineno, column=error.offset) from None
     except (ValueError, OSError) as error:
@@ -136,11 +134,18 @@ class Delta:
 
 
 def read_delta(files, fmt: str | None = None) -> Delta:
+    """The batch in ``files``: at most :data:`kg.inputs.MAX_BATCH_TRIPLES` triples."""
+    from kg.errors import InputError
+    from kg.inputs import MAX_BATCH_TRIPLES
+
     delta = Delta([])
     for path in files:
         for quad in read_file(path, fmt):
             delta.quads.append(quad)
             delta.origin.setdefault(quad.subject, str(path))
+        if len(delta.quads) > MAX_BATCH_TRIPLES:
+            raise InputError(f"the batch holds over {MAX_BATCH_TRIPLES} triples, the limit for one "
+                             f"kg validate or kg add; split it", file=path)
     return delta
 
 

@@ -28,10 +28,13 @@ terms converted by :mod:`kg.terms`.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from kg import paths
+from kg.errors import StoreDamaged
 from kg.store.base import Store, curated_prefix, is_curated
 from kg.store.endpoint import Endpoint, SparqlEndpointStore
+from kg.store import layout
 from kg.store.oxigraph import OxigraphStore
 
 __all__ = ["Endpoint", "OxigraphStore", "SparqlEndpointStore", "Store", "build_store", "curated_prefix",
@@ -85,10 +88,18 @@ def open_store(location=None, *, read_only: bool = True, create: bool = False) -
     return OxigraphStore(location, read_only=read_only, create=create)
 
 
-def build_store(location, quads) -> None:
+def build_store(location, quads, force: bool = False) -> None:
     """Create or rebuild the store at ``location`` (a directory or an endpoint) from ``quads``,
-    keeping its curated graphs."""
-    with open_store(location, read_only=False, create=True) as store:
+    keeping its curated graphs. A damaged store directory is refused unless ``force``; then it
+    is set aside (``.NAME.damaged-…``) and a new store made."""
+    try:
+        store = open_store(location, read_only=False, create=True)
+    except StoreDamaged:
+        if not force or isinstance(location, Endpoint) or is_url(location):
+            raise
+        layout.set_aside(Path(location))
+        store = open_store(location, read_only=False, create=True)
+    with store:
         store.replace_build(quads)
 
 

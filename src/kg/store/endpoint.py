@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass
@@ -82,12 +83,13 @@ class SparqlEndpointStore(Store):
       scoped to one request, so one shared by two graphs would become two (the build's are
       each within one graph).
     * Every network failure or HTTP error is one :class:`~kg.errors.EndpointError` naming
-      the URL and the status; a read-only server's refusal of an update is one too.
+      the URL and the status; a read-only server's refusal of an update is one too. A request
+      that has no whole answer within ``timeout`` seconds (60) fails the same way.
 
     Example: ``open_store("http://127.0.0.1:7878/query").query("ASK { ?s ?p ?o }")``.
     """
 
-    def __init__(self, endpoint: Endpoint, *, read_only: bool = True, timeout: float = 300):
+    def __init__(self, endpoint: Endpoint, *, read_only: bool = True, timeout: float = 60):
         self.endpoint = endpoint
         self.location = self.endpoint.query
         self.read_only = read_only
@@ -107,9 +109,17 @@ class SparqlEndpointStore(Store):
         headers = {name: value for name, value in (("Content-Type", content_type), ("Accept", accept))
                    if value}
         request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        deadline = time.monotonic() + self.timeout
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.headers.get_content_type(), response.read()
+                chunks = []
+                while chunk := response.read(1 << 16):  # a server that trickles is cut too
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise TimeoutError
+                return response.headers.get_content_type(), b"".join(chunks)
+        except TimeoutError:
+            raise EndpointError(f"{url}: no whole answer within {self.timeout:g} s") from None
         except urllib.error.HTTPError as error:
             detail = " ".join(error.read(2000).decode("utf-8", "replace").split())
             detail = f": {detail[:200]}" if detail else ""

@@ -56,8 +56,8 @@ def resolve(path: Path) -> Path:
     if path.is_symlink():
         target = path.parent / os.readlink(path)
         if not target.is_dir():
-            raise StoreDamaged(f"the store at {path} is damaged: it links to {target.name}, "
-                               f"which is missing; rebuild it with `kg build`")
+            raise StoreDamaged(f"the store at {path} is damaged (it links to {target.name}, "
+                               f"which is missing); rebuild it with `kg build --force`")
         return target
     return path
 
@@ -98,7 +98,7 @@ def pin(path: Path, attempts: int = 50) -> Pin:
         directory = resolve(path)
         held = _lock(directory, fcntl.LOCK_SH)
         if held is not None:
-            if resolve(path) == directory and (directory == path or is_store_dir(directory)):
+            if resolve(path) == directory and directory.is_dir():  # not deleted meanwhile
                 return held
             held.release()
         time.sleep(0.01)
@@ -140,6 +140,22 @@ def publish(path: Path, fresh: Pin) -> None:
     os.rename(link, path)  # the switch: atomic
     _fsync_directory(parent)
     fresh.release()
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged store out of the way (to ``.NAME.damaged-…``, which :func:`tidy` keeps),
+    so that a forced build can make a new one; returns where it went."""
+    aside = path.parent / f".{path.name}.damaged-{time.time_ns()}-{os.getpid()}"
+    if path.is_symlink():
+        target = path.parent / os.readlink(path)
+        if target.is_dir():
+            os.rename(target, aside)
+        else:
+            aside = target
+        path.unlink()
+    elif path.exists():
+        os.rename(path, aside)
+    return aside
 
 
 def tidy(path: Path) -> None:

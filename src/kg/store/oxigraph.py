@@ -44,12 +44,18 @@ def _open_oxigraph(path: Path, read_only: bool, shown: Path | None = None):
         probe_lock(path)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB: IO errors and "Corruption: …"
         text = str(error)
-        if "lock" in text.lower():
+        if "lock" in text.lower() and "Corruption" not in text:
             raise StoreLocked(f"store {shown or path} is in use by another process") from None
-        raise StoreDamaged(f"the store at {shown or path} is damaged: {text.splitlines()[0]}; "
-                           f"rebuild it with `kg build`") from None
+        raise damaged(shown or path, text) from None
+
+
+def damaged(path, reason: str) -> StoreDamaged:
+    """The one-line error for a store whose files RocksDB cannot read."""
+    reason = " ".join(reason.split())
+    return StoreDamaged(f"the store at {path} is damaged ({reason[:160]}{'…' if len(reason) > 160 else ''}); "
+                        f"rebuild it with `kg build --force`")
 
 
 def _create(path: Path) -> None:
@@ -98,8 +104,7 @@ class OxigraphStore(Store):
             self.directory = self._pin.path
             if not layout.is_store_dir(self.directory):
                 self._pin.release()
-                raise StoreDamaged(f"the store at {self.path} is damaged: no CURRENT file in "
-                                   f"{self.directory.name}; rebuild it with `kg build`")
+                raise damaged(self.path, f"no CURRENT file in {self.directory.name}")
             self._store = _open_oxigraph(self.directory, self.read_only, self.path)
             if self.read_only:
                 return
@@ -137,7 +142,8 @@ class OxigraphStore(Store):
         except SyntaxError as error:
             where = re.match(r"error at (\d+):(\d+): (.*)", str(error), re.DOTALL)
             if where:
-                raise QueryError(f"SPARQL syntax error: {where[3]}", line=int(where[1]),
+                raise QueryError(f"SPARQL syntax error at line {where[1]} column {where[2]}: {where[3]}",
+                                 line=int(where[1]),
                                  column=int(where[2])) from None
             raise QueryError(f"SPARQL syntax error: {error}") from None
         except (RuntimeError, ValueError) as error:
