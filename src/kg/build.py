@@ -191,6 +191,10 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
 
     ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`.
     """
+    from .guard import check_replacement, check_usable
+
+    if not force:
+        check_usable(store)
     result = assemble(sources, progress, workers)
     say = progress or (lambda *_: None)
     if not result.conforms:
@@ -207,7 +211,6 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
         _copy(outcome.inferred, result.dataset.graph(INFERRED_GRAPH))
     else:
         result.reasoning = "skipped (--no-reason)"
-    from .guard import check_replacement
     from .store import build_store
 
     quads = list(result.dataset.quads((None, None, None, None)))

@@ -31,6 +31,16 @@ def replacement_counts(old: Iterable, new: Iterable) -> tuple[int, int]:
     return len(before - after), len(after - before)
 
 
+def check_usable(location) -> None:
+    """Fail now, before a long build, if the store at ``location`` exists but cannot be read."""
+    from kg.store import open_store
+
+    try:
+        open_store(location, read_only=True).close()
+    except StoreMissing:
+        pass
+
+
 def check_replacement(location, quads: list, force: bool = False) -> None:
     """Refuse to replace the build in the store at ``location`` by ``quads`` if that drops
     more quads than it adds, unless ``force``; a missing store has nothing to lose (a damaged

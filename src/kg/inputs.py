@@ -39,15 +39,16 @@ def read_bytes(path, kind: str) -> bytes:
         raise FileUnreadable("is a directory, not a file", file=path) from None
     except OSError as error:
         raise FileUnreadable(error.strerror or str(error), file=path) from None
-    with os.fdopen(descriptor, "rb") as file:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(status.st_mode):
             raise FileUnreadable("is a directory, not a file", file=path)
-        if not stat.S_ISREG(mode):
-            raise FileUnreadable("is not a regular file (a FIFO, a device or a socket); kg reads "
-                                 "only files", file=path)
+        raise FileUnreadable("is not a regular file (a FIFO, a device or a socket); kg reads "
+                             "only files", file=path)
+    with os.fdopen(descriptor, "rb") as file:
         limit = LIMITS[kind]
-        size = os.fstat(descriptor).st_size
+        size = status.st_size
         if size > limit:
             raise InputError(f"{size} bytes is over the limit for a {kind} ({limit // MiB} MiB)", file=path)
         try:
