@@ -92,13 +92,14 @@ def build_store(location, quads, force: bool = False) -> None:
     """Create or rebuild the store at ``location`` (a directory or an endpoint) from ``quads``,
     keeping its curated graphs. A damaged store directory is refused unless ``force``; then it
     is set aside (``.NAME.damaged-…``) and a new store made."""
-    try:
-        store = open_store(location, read_only=False, create=True)
+    remote = isinstance(location, Endpoint) or is_url(location)
+    try:  # a directory is replaced, never written: it is read through a read-only handle
+        store = open_store(location, read_only=not remote, create=True)
     except StoreDamaged:
-        if not force or isinstance(location, Endpoint) or is_url(location):
+        if not force or remote:
             raise
         layout.set_aside(Path(location))
-        store = open_store(location, read_only=False, create=True)
+        store = open_store(location, read_only=True, create=True)
     with store:
         store.replace_build(quads)
 
@@ -106,5 +107,5 @@ def build_store(location, quads, force: bool = False) -> None:
 def load_store(path, file) -> None:
     """Create or rebuild the store at ``path`` from the RDF dump ``file``, keeping its curated
     graphs (those in the file are dropped, as :func:`build_store` drops them)."""
-    with OxigraphStore(path, read_only=False, create=True) as store:
+    with OxigraphStore(path, read_only=True, create=True) as store:
         store.replace_build_from_file(file)

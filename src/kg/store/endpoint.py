@@ -113,7 +113,7 @@ class SparqlEndpointStore(Store):
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 chunks = []
-                while chunk := response.read(1 << 16):  # a server that trickles is cut too
+                while chunk := response.read1(1 << 16):  # a server that trickles is cut too
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
                         raise TimeoutError

@@ -158,6 +158,20 @@ def set_aside(path: Path) -> Path:
     return aside
 
 
+def _creator_alive(leftover: Path) -> bool:
+    """True if the process named in ``.NAME.new-<time>-<pid>`` (or ``.link-…``) still runs: a
+    build in progress (it locks a new directory a moment after making it)."""
+    if leftover.name.rsplit("-", 1)[-1] == str(os.getpid()):
+        return False  # this process's own, left by a build that failed
+    try:
+        os.kill(int(leftover.name.rsplit("-", 1)[1]), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def tidy(path: Path) -> None:
     """Repair and clean what an interrupted or finished build left beside the store at ``path``.
 
@@ -179,20 +193,26 @@ def tidy(path: Path) -> None:
         os.symlink(newest.name, link)
         os.rename(link, path)
     for link in _siblings(path, "link"):
-        with contextlib.suppress(FileNotFoundError):
-            link.unlink()
+        if not _creator_alive(link):  # else a build is about to switch it in
+            with contextlib.suppress(FileNotFoundError):
+                link.unlink()
     try:
         current = resolve(path) if path.is_symlink() else None
     except StoreDamaged:
         return  # keep everything: the error is reported when the store is opened
     for leftover in _siblings(path, "new") + _siblings(path, "v") + _siblings(path, "old"):
-        if leftover == current:
+        if leftover == current or (".new-" in leftover.name and _creator_alive(leftover)):
             continue
         held = _lock(leftover, fcntl.LOCK_EX | fcntl.LOCK_NB)
         if held is None:
             continue  # a build is filling it, or a reader has it open
         try:
-            shutil.rmtree(leftover, ignore_errors=True)
+            # a build may have switched the link to it since `current` was read (its lock was
+            # released right after the switch): read the link again, under the lock
+            if not (path.is_symlink() and resolve(path) == leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
+        except StoreDamaged:
+            pass
         finally:
             held.release()
 

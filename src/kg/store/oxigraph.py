@@ -85,7 +85,7 @@ class OxigraphStore(Store):
             layout.tidy(self.path)
         if not os.path.lexists(self.path) or (self.path.is_dir() and not self.path.is_symlink()
                                               and not any(self.path.iterdir())):
-            if not create or read_only:
+            if not create:
                 raise StoreMissing(f"no store at {self.path}; run `kg build` first")
             if self.path.is_dir():
                 self.path.rmdir()
@@ -201,39 +201,37 @@ class OxigraphStore(Store):
         """Build a new store beside this one with ``fill(store)`` + this store's curated graphs, swap.
 
         The new version is filled in its own directory and switched in with one rename of the
-        store's link (:func:`kg.store.layout.publish`). RocksDB writes to its files by path when
-        it closes, so the old store is closed before the switch; meanwhile this process holds
-        the old store's lock file itself, so no ``kg add`` writes into a version being retired.
+        store's link (:func:`kg.store.layout.publish`); this store is closed afterwards. All
+        along, this process holds the old store's lock file, so no ``kg add`` writes into a
+        version being retired. Open this store read-only for it (as :func:`kg.store.build_store`
+        does): a read-write open rewrites bookkeeping files that readers of the same version
+        may be reading, and RocksDB's own lock would be dropped with the handle.
         """
-        if self.read_only:
-            raise StoreError(f"store {self.path} is open read-only")
         old = self._require_open()
-        curated = [q for g in old.named_graphs() if is_curated(g)
-                   for q in old.quads_for_pattern(None, None, None, g)]
-        fresh = layout.new_version(self.path)
-        try:
-            store = ox.Store(str(fresh.path))
-            fill(store)
-            store.extend(curated)
-            store.flush()
-            del store
-            gc.collect()
-        except BaseException:
-            shutil.rmtree(fresh.path, ignore_errors=True)
-            fresh.release()
-            raise
-        del old
         retired = self.directory
-        self.close()
-        try:
-            with holding_lock(retired):
+        with holding_lock(retired):
+            curated = [q for g in old.named_graphs() if is_curated(g)
+                       for q in old.quads_for_pattern(None, None, None, g)]
+            fresh = layout.new_version(self.path)
+            try:
+                store = ox.Store(str(fresh.path))
+                fill(store)
+                store.extend(curated)
+                store.flush()
+                del store
+                gc.collect()
+            except BaseException:
+                shutil.rmtree(fresh.path, ignore_errors=True)
+                fresh.release()
+                raise
+            del old
+            self.close()
+            try:
                 layout.publish(self.path, fresh)
-        except BaseException:
-            if not (self.path.is_symlink() and layout.resolve(self.path) == fresh.path):
-                shutil.rmtree(fresh.path, ignore_errors=True)  # not switched: the old store stays
-            fresh.release()
-            self._open()
-            raise
+            except BaseException:
+                if not (self.path.is_symlink() and layout.resolve(self.path) == fresh.path):
+                    shutil.rmtree(fresh.path, ignore_errors=True)  # not switched: the old store stays
+                fresh.release()
+                raise
         with contextlib.suppress(OSError):
             layout.tidy(self.path)
-        self._open()
