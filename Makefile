@@ -1,12 +1,13 @@
 # kg — `make run` builds the graph from data/ and runs every stored query;
-# `make test` runs the test suite. Both create .venv and install what they need.
+# `make test` runs the test suite. Both create .venv and install what they need; `make test`
+# also installs the tools only the tests use (Raptor, Virtuoso, Chromium) where missing.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install java run build queries test bench clean
+.PHONY: install java rdf-tools browser run build queries test bench clean
 
 install: $(STAMP) java
 
@@ -20,6 +21,14 @@ $(STAMP): pyproject.toml
 java:
 	@bash scripts/ensure-java.sh
 
+# The interoperability tests read exports with Raptor and run --endpoint on Virtuoso.
+rdf-tools:
+	@bash scripts/ensure-rdf-tools.sh
+
+# The browser test of kg serve's pages drives headless Chromium.
+browser:
+	@bash scripts/ensure-browser.sh
+
 build: install
 	$(BIN)/kg build
 
@@ -31,7 +40,7 @@ queries: build
 
 run: queries
 
-test: install
+test: install rdf-tools browser
 	$(BIN)/python -m pytest
 
 # The benchmark (bench/): `make bench SCALE=100000`; figures in bench/results/$(SCALE).json.

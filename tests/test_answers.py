@@ -31,20 +31,20 @@ LANGUAGE = {"000": "bn", "001": "id", "002": "id"}
 TEXT = {key: (paths.SOURCES_DIR / f"{doc}.txt").read_text(encoding="utf-8")
         for key, doc in DOC.items()}
 
-KGR = "https://kg.example.org/id/"
+KGR = "https://w3id.org/bilateral-relations/id/"
 PREFIXES = """
-PREFIX kg: <https://kg.example.org/ontology#>
-PREFIX kgr: <https://kg.example.org/id/>
+PREFIX kg: <https://w3id.org/bilateral-relations/ontology#>
+PREFIX kgr: <https://w3id.org/bilateral-relations/id/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX state: <https://kg.example.org/id/state/>
-PREFIX city: <https://kg.example.org/id/city/>
-PREFIX office: <https://kg.example.org/id/office/>
-PREFIX organization: <https://kg.example.org/id/organization/>
-PREFIX missionkind: <https://kg.example.org/id/mission-kind/>
+PREFIX state: <https://w3id.org/bilateral-relations/id/state/>
+PREFIX city: <https://w3id.org/bilateral-relations/id/city/>
+PREFIX office: <https://w3id.org/bilateral-relations/id/office/>
+PREFIX organization: <https://w3id.org/bilateral-relations/id/organization/>
+PREFIX missionkind: <https://w3id.org/bilateral-relations/id/mission-kind/>
 """
 
 
@@ -151,7 +151,7 @@ def test_1_relations_established_1975_08_12(graph):
     # 000: "১৯৭৫ সালের ১২ আগস্ট আনুষ্ঠানিকভাবে ইন্দোনেশিয়া এবং পেরু এর মধ্যে কূটনৈতিক সম্পর্ক স্থাপিত হয়।"
     assert row["established"] == "1975-08-12"
     assert_stated(row["evidence"], "000", "১৯৭৫ সালের ১২ আগস্ট", "কূটনৈতিক সম্পর্ক স্থাপিত")
-    assert graph.ask('<https://kg.example.org/id/relation/id-pe> a kg:BilateralRelation ; kg:state state:id, state:pe ;'
+    assert graph.ask('<https://w3id.org/bilateral-relations/id/relation/id-pe> a kg:BilateralRelation ; kg:state state:id, state:pe ;'
                      ' kg:established "1975-08-12"^^xsd:date')
 
 

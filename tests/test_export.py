@@ -1,13 +1,16 @@
 """kg.export: every format parses back, datasets keep graphs, Turtle is byte-stable, -o is atomic."""
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import os
+import stat
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg import export
+from kg import export, void
 from kg.errors import FileUnreadable, FormatError
 from kg.store import OxigraphStore
 
@@ -19,9 +22,9 @@ def store(tmp_path):
     with OxigraphStore(tmp_path / "store", read_only=False, create=True) as db:
         db.add(ox.parse(path=str(BASE), format=ox.RdfFormat.TRIG))
         # the same triple in two graphs: once in the union, twice in the dataset
-        db.add([ox.Quad(ox.NamedNode("https://kg.example.org/id/state/aa"),
-                        ox.NamedNode("https://kg.example.org/ontology#isoCode"), ox.Literal("AA"),
-                        ox.NamedNode("https://kg.example.org/id/graph/curated"))])
+        db.add([ox.Quad(ox.NamedNode("https://w3id.org/bilateral-relations/id/state/aa"),
+                        ox.NamedNode("https://w3id.org/bilateral-relations/ontology#isoCode"), ox.Literal("AA"),
+                        ox.NamedNode("https://w3id.org/bilateral-relations/id/graph/curated"))])
     with OxigraphStore(tmp_path / "store") as db:
         yield db
 
@@ -32,12 +35,13 @@ def store(tmp_path):
 def test_formats_parse_back(store, fmt, dataset, count):
     data = export.export(store, fmt)
     parsed = list(ox.parse(data, format=export.FORMATS[fmt][0]))
-    assert len(parsed) == count
+    described = void.description(store.quads())      # the dataset's description comes along
+    assert len(parsed) == count + len(described if dataset else {q.triple for q in described})
     graphs = {str(q.graph_name) for q in parsed}
     if dataset:
-        assert graphs == {"<https://kg.example.org/id/graph/reference>",
-                          "<https://kg.example.org/id/graph/doc/test-1>",
-                          "<https://kg.example.org/id/graph/curated>"}
+        assert graphs == {"<https://w3id.org/bilateral-relations/id/graph/reference>",
+                          "<https://w3id.org/bilateral-relations/id/graph/doc/test-1>",
+                          "<https://w3id.org/bilateral-relations/id/graph/curated>", str(void.GRAPH)}
     else:
         assert graphs == {"DEFAULT"}
 
@@ -46,10 +50,11 @@ def test_turtle_is_byte_identical_and_uses_project_prefixes(store):
     first, second = export.export(store, "turtle"), export.export(store, "turtle")
     assert first == second
     text = first.decode()
-    assert "@prefix kgr: <https://kg.example.org/id/> ." in text
+    assert "@prefix state: <https://w3id.org/bilateral-relations/id/state/> ." in text
+    assert "@prefix kgr:" not in text  # one prefix per family instead, so no escaped "/"
     assert "_:" not in text
     # rdf:type first for each subject
-    assert "kgr:state\\/aa a kg:State ;" in text
+    assert "state:aa a kg:State ;" in text
 
 
 def test_jsonld_is_json(store):
@@ -87,3 +92,28 @@ def test_export_of_the_built_store_conforms_to_the_shapes(built_store_path, onto
     graph = rdflib.Graph().parse(data=data, format="turtle")
     report = validate_graph(graph, ontology)
     assert report.conforms, [v.message for v in report.violations][:3]
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077])
+def test_a_new_file_respects_the_umask_and_an_old_one_keeps_its_mode(store, tmp_path, mask):
+    previous = os.umask(mask)
+    try:
+        export.export_to(store, "turtle", tmp_path / "new.ttl")
+        old = tmp_path / "old.ttl"
+        old.write_bytes(b"")
+        old.chmod(0o640)
+        export.export_to(store, "turtle", old)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.ttl").stat().st_mode) == 0o666 & ~mask
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640 and old.read_bytes()
+
+
+def test_a_device_or_pipe_is_written_to_not_replaced(store, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        read = pool.submit(fifo.read_bytes)
+        export.export_to(store, "ntriples", fifo)
+        assert read.result(timeout=10) == export.export(store, "ntriples")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

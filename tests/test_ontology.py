@@ -4,7 +4,7 @@
 uncommented ``kg:`` terms, properties declared twice over, and misspelt built-in terms
 (``rdfs:subClasOf``), e.g.::
 
-    >>> lint(Graph().parse(data="@prefix kg: <https://kg.example.org/ontology#> . kg:a kg:b kg:c ."))
+    >>> lint(Graph().parse(data="@prefix kg: <https://w3id.org/bilateral-relations/ontology#> . kg:a kg:b kg:c ."))
     ['undeclared: kg:a', 'undeclared: kg:b', 'undeclared: kg:c']
 """
 from __future__ import annotations
@@ -98,7 +98,7 @@ def test_ontology_is_clean(ontology):
 
 def test_lint_catches_a_misspelling_an_undeclared_term_and_a_missing_comment():
     broken = Graph().parse(data="""
-        @prefix kg: <https://kg.example.org/ontology#> .
+        @prefix kg: <https://w3id.org/bilateral-relations/ontology#> .
         @prefix owl: <http://www.w3.org/2002/07/owl#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         kg:Embassy a owl:Class ; rdfs:subClasOf kg:Mission ;
@@ -118,7 +118,7 @@ def test_lint_catches_a_misspelling_an_undeclared_term_and_a_missing_comment():
 
 
 def test_ontology_header(ontology):
-    header = URIRef("https://kg.example.org/ontology")
+    header = URIRef("https://w3id.org/bilateral-relations/ontology")
     assert (header, RDF.type, OWL.Ontology) in ontology
     assert str(ontology.value(header, OWL.versionInfo)) == "0.1.0"
     assert ontology.value(header, OWL.versionIRI) == URIRef(str(header) + "/0.1.0")

@@ -72,10 +72,10 @@ def test_non_utf8_query_file(tmp_path):
 
 
 @pytest.mark.parametrize("value,expected", [
-    ("https://kg.example.org/id/state/id", "https://kg.example.org/id/state/id"),
-    ("<https://kg.example.org/id/state/id>", "https://kg.example.org/id/state/id"),
-    ("kgr:membership/id-apec", "https://kg.example.org/id/membership/id-apec"),
-    ("kg:State", "https://kg.example.org/ontology#State"),
+    ("https://w3id.org/bilateral-relations/id/state/id", "https://w3id.org/bilateral-relations/id/state/id"),
+    ("<https://w3id.org/bilateral-relations/id/state/id>", "https://w3id.org/bilateral-relations/id/state/id"),
+    ("kgr:membership/id-apec", "https://w3id.org/bilateral-relations/id/membership/id-apec"),
+    ("kg:State", "https://w3id.org/bilateral-relations/ontology#State"),
     ("ex:thing", "http://example.org/thing"),
     ("urn:isbn:123", "urn:isbn:123"),
 ])
@@ -128,8 +128,8 @@ def test_run_and_render(store):
         {"label": {"type": "literal", "value": "Betaland", "xml:lang": "en"}}]}}
     rows = list(csv.reader(io.StringIO(queries.render(
         queries.run(store, queries.find("states", QUERIES)), "csv").decode())))
-    assert rows == [["state", "code"], ["https://kg.example.org/id/state/aa", "AA"],
-                    ["https://kg.example.org/id/state/bb", "BB"]]
+    assert rows == [["state", "code"], ["https://w3id.org/bilateral-relations/id/state/aa", "AA"],
+                    ["https://w3id.org/bilateral-relations/id/state/bb", "BB"]]
 
 
 def test_aggregate_query_with_unprojected_parameter(store):

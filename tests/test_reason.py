@@ -19,7 +19,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 EX = Namespace("https://example.org/test/")
 PREFIXES = """
 @prefix ex: <https://example.org/test/> .
-@prefix kg: <https://kg.example.org/ontology#> .
+@prefix kg: <https://w3id.org/bilateral-relations/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 

@@ -17,7 +17,7 @@ from rdflib import RDF, SH, Graph, Namespace
 from kg import paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
-KGSH = Namespace("https://kg.example.org/shapes#")
+KGSH = Namespace("https://w3id.org/bilateral-relations/shapes#")
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 

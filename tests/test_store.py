@@ -12,7 +12,7 @@ from kg.sparql import place_bindings, query_form
 from kg.store import OxigraphStore, build_store, load_store, open_store
 from kg.terms import to_ox_quad
 
-E = "https://kg.example.org/id/"
+E = "https://w3id.org/bilateral-relations/id/"
 CURATED = ox.NamedNode(E + "graph/curated")
 DOC = ox.NamedNode(E + "graph/doc/test-1")
 P = ox.NamedNode("http://example.org/p")

@@ -12,7 +12,7 @@ from kg.store import OxigraphStore, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
 FILES = {"shapes": FIXTURES / "shapes.ttl", "ontology": FIXTURES / "ontology.ttl"}
-KGR = "https://kg.example.org/id/"
+KGR = "https://w3id.org/bilateral-relations/id/"
 
 
 
@@ -26,8 +26,8 @@ def store(tmp_path):
 
 def write(tmp_path, text, name="batch.ttl"):
     path = tmp_path / name
-    path.write_text("@prefix kg: <https://kg.example.org/ontology#> .\n"
-                    "@prefix kgr: <https://kg.example.org/id/> .\n"
+    path.write_text("@prefix kg: <https://w3id.org/bilateral-relations/ontology#> .\n"
+                    "@prefix kgr: <https://w3id.org/bilateral-relations/id/> .\n"
                     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                     "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + text)
     return path
@@ -41,7 +41,7 @@ def test_conforms_only_in_the_store_context(store):
     # without the store, the parties are not known to be states
     alone = validate.validate([FIXTURES / "good.ttl"], None, **FILES)
     assert not alone.conforms
-    assert {v.path for v in alone.violations} == {"https://kg.example.org/ontology#party"}
+    assert {v.path for v in alone.violations} == {"https://w3id.org/bilateral-relations/ontology#party"}
 
 
 def test_subclass_targets_apply(store, tmp_path):
@@ -56,7 +56,7 @@ def test_only_touched_nodes_are_validated(store, tmp_path):
     with OxigraphStore(store, read_only=False) as db:
         db.add([ox.Quad(ox.NamedNode(KGR + "agreement/bad"),
                         ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                        ox.NamedNode("https://kg.example.org/ontology#Agreement"),
+                        ox.NamedNode("https://w3id.org/bilateral-relations/ontology#Agreement"),
                         ox.NamedNode(KGR + "graph/curated"))])
     batch = write(tmp_path, 'kgr:state\\/cc a kg:State ; kg:isoCode "CC" .\n')
     assert validate.validate([batch], store, **FILES).conforms
@@ -68,7 +68,7 @@ def test_violation_fields_and_report_graph(store):
     report = validate.validate([FIXTURES / "violates.ttl"], store, **FILES)
     (violation,) = report.violations
     assert violation.focus == KGR + "agreement/orphan"
-    assert violation.path == "https://kg.example.org/ontology#party"
+    assert violation.path == "https://w3id.org/bilateral-relations/ontology#party"
     assert violation.severity == "Violation"
     assert violation.file == str(FIXTURES / "violates.ttl")
     assert b"sh:conforms false" in report.turtle()
@@ -78,8 +78,8 @@ def test_wrong_datatype_and_undeclared_terms(store):
     report = validate.validate([FIXTURES / "wrong_datatype.ttl"], store, **FILES)
     # the lexical check, and the shape's sh:datatype (an ill-typed literal is not an xsd:date)
     assert sorted((v.source, v.path) for v in report.violations) == [
-        ("datatype", "https://kg.example.org/ontology#date"),
-        ("shacl", "https://kg.example.org/ontology#date")]
+        ("datatype", "https://w3id.org/bilateral-relations/ontology#date"),
+        ("shacl", "https://w3id.org/bilateral-relations/ontology#date")]
     assert '"abc" is not a valid xsd:date' in [v.message for v in report.violations]
     report = validate.validate([FIXTURES / "undeclared.ttl"], store, **FILES)
     assert sorted(v.message for v in report.violations) == [

@@ -65,9 +65,11 @@ def cmd_build(args) -> int:
     sources = Path(args.sources or paths.SOURCES_DIR)
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
+    from kg.terminal import interactive
+
+    progress = (lambda *parts, **_: _note(" ".join(str(p) for p in parts))) if interactive() else None
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=lambda *parts, **_: _note(" ".join(str(p) for p in parts)), workers=args.workers,
-                   force=args.force)
+                   progress=progress, workers=args.workers, force=args.force)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -86,10 +88,18 @@ def cmd_extract(args) -> int:
     except ImportError as error:
         raise NotAvailable(f"extraction is not available ({error})") from None
     path = Path(args.file)
-    if not path.is_file():
+    if args.file == "-":  # standard input: kept in a temporary file, as a document is a file
+        import tempfile
+
+        text = sys.stdin.buffer.read()
+        spool = tempfile.NamedTemporaryFile(prefix="kg-stdin-", suffix=".txt")
+        spool.write(text)
+        spool.flush()
+        path = Path(spool.name)
+    elif not path.is_file():
         raise KgError("no such file", file=path)
-    document = Document(id=path.stem, path=path, language=args.lang, date=_date_option(args.date),
-                        title="", publisher="", url="", license="")
+    document = Document(id="stdin" if args.file == "-" else path.stem, path=path, language=args.lang,
+                        date=_date_option(args.date), title="", publisher="", url="", license="")
     extractor = Extractor()
     extraction = extractor.extraction(document)
     if args.explain:
@@ -137,32 +147,50 @@ def _date_option(text):
 def cmd_eval(args) -> int:
     """Measure extraction against the facts readers wrote down (precision and recall per type).
 
-    Example: kg eval tests/cases --set new --details
+    Without ``--set``, one column per set (seed, dev, test); with it, that set's full table.
+
+    Example: kg eval tests/cases --set dev --details
     """
+    import json
+
     from kg import evaluate
     from kg.build import Extractor
 
-    cases = [c for c in evaluate.load_cases(Path(args.cases)) if args.set in (None, c.set)]
+    if args.write_baseline and args.set != "test":
+        raise KgError("--write-baseline records the test figures: use it with --set test")
+    cases = [c for c in evaluate.load_cases(Path(args.cases)) if args.set in (None, "all", c.set)]
     if not cases:
         raise KgError(f"no cases in set {args.set!r}", file=args.cases)
     results = evaluate.evaluate(cases, Extractor())
-    if args.format == "json":
-        import json
-
-        table = {kind: {"precision": s.precision, "recall": s.recall, "matched": s.matched,
-                        "found": s.found, "expected": s.expected}
-                 for kind, s in evaluate.totals(results).items()}
-        _out((json.dumps({"cases": [c.id for c in cases], "scores": table}, indent=2) + "\n").encode())
-        return EXIT_OK
     for result in results:
         if result.error:
             _err(f"{result.case.id}: extraction failed: {result.error}")
+    if args.set is None:
+        sets = [name for name in evaluate.SETS if any(c.set == name for c in cases)]
+        by_set = {name: evaluate.totals([r for r in results if r.case.set == name]) for name in sets}
+        documents = {name: sum(c.set == name for c in cases) for name in sets}
+        if args.format == "json":
+            _out((json.dumps({name: {"documents": documents[name],
+                                     "scores": {k: s.as_dict() for k, s in by_set[name].items()}}
+                              for name in sets}, indent=2) + "\n").encode())
+        else:
+            print(evaluate.side_by_side(by_set, documents))
+        return EXIT_OK
+    scores = evaluate.totals(results)
+    if args.write_baseline:
+        target = Path(args.cases) / "baseline.json"
+        target.write_text(json.dumps(evaluate.baseline(scores, len(cases)), indent=2) + "\n", encoding="utf-8")
+        _note(f"wrote {target}")
+    if args.format == "json":
+        _out((json.dumps({"set": args.set, "cases": [c.id for c in cases],
+                          "scores": {k: s.as_dict() for k, s in scores.items()}}, indent=2) + "\n").encode())
+        return EXIT_OK
     if args.details:
         for result in results:
             for label, facts in (("missed", result.missed), ("spurious", result.spurious)):
                 for fact in facts:
                     print(f"{result.case.id}: {label}: {fact}")
-    print(evaluate.table(evaluate.totals(results), len(cases)))
+    print(evaluate.table(scores, len(cases)))
     return EXIT_OK
 
 
@@ -175,6 +203,7 @@ def cmd_query(args) -> int:
     from kg.deadline import within
     from kg.outbound import check_services
     from kg.store import open_store
+    from kg.terminal import columns
 
     if bool(args.name) == bool(args.expression):
         raise KgError("give a stored query name (see `kg queries`) or -e 'SPARQL', not both")
@@ -191,7 +220,7 @@ def cmd_query(args) -> int:
     def answer(store) -> bytes:
         result = queries.run(store, query, values, args.lang, args.allow_service)
         try:
-            return queries.render(result, args.format, query.prefixes)
+            return queries.render(result, args.format, query.prefixes, columns())
         except (RuntimeError, OSError) as error:  # raised while the engine reads the answer
             raise QueryError(f"the query failed while it ran: {' '.join(str(error).split())[:200]}") from None
 
@@ -290,6 +319,23 @@ def cmd_add(args) -> int:
         _note(f"{len(result.report.violations)} violation(s); nothing was added")
         return EXIT_VIOLATIONS
     _note(f"added {result.added} triples to <{result.graph}>")
+    return EXIT_OK
+
+
+def cmd_timeline(args) -> int:
+    """Draw the timeline of two states (events, missions, agreements) as SVG.
+
+    Example: kg timeline ID PE -o build/id-pe.svg
+    """
+    from kg.web import timeline
+
+    drawing = timeline.pair(_store_location(args), args.a, args.b, args.lang or "en")
+    if args.output in (None, "-"):
+        _out(drawing.encode())
+    else:
+        from kg.export import write_atomic
+
+        write_atomic(Path(args.output), drawing.encode())
     return EXIT_OK
 
 
@@ -400,9 +446,13 @@ def parser() -> argparse.ArgumentParser:
     p = _command(sub, "eval", cmd_eval, [], "measure extraction against hand-read cases")
     p.add_argument("cases", nargs="?", default="tests/cases", metavar="DIR",
                    help="folder of cases (default tests/cases)")
-    p.add_argument("--set", choices=("seed", "new"), help="only the cases of this set")
+    p.add_argument("--set", choices=("seed", "dev", "test", "all"),
+                   help="one set's full table (default: every set side by side)")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--details", action="store_true", help="also list each missed and spurious fact")
+    p.add_argument("--details", action="store_true",
+                   help="also list each missed and spurious fact (with --set; on test, to audit the gold only)")
+    p.add_argument("--write-baseline", action="store_true",
+                   help="with --set test: record the figures in DIR/baseline.json (the no-regression floor)")
 
     p = _command(sub, "query", cmd_query, parents, "run a stored or ad-hoc SPARQL query")
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="stored query (see `kg queries`)")
@@ -422,6 +472,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
                    help="where to listen (default 127.0.0.1:7878)")
     _bounds_options(p, timeout=30)
+
+    p = _command(sub, "timeline", cmd_timeline, parents, "draw the timeline of two states (SVG)")
+    p.add_argument("a", metavar="A", help="a state: its ISO code (ID) or IRI (kgr:state/id)")
+    p.add_argument("b", metavar="B", help="the other state")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (default en)")
+    p.add_argument("-o", "--output", metavar="FILE.svg", help="write here (atomically) instead of stdout")
 
     p = _command(sub, "export", cmd_export, parents, "export the graph")
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")

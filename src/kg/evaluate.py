@@ -22,40 +22,53 @@ from . import paths
 from .errors import KgError
 from .sources import Document, read_catalog
 
-#: Per fact type, the query that reads its key fields from an extracted graph. Entity
-#: columns are compared by ISO code (states) or by any label; the rest as text.
+SETS = ("seed", "dev", "test")
+
+#: Per fact type, the query that reads a node's fields from an extracted graph (``?node`` is
+#: the fact node; a node's rows are merged, keeping each field's most precise value).
+#: Entity columns are compared by ISO code (states) or by any label; the rest as text.
 KEY_QUERIES = {
-    "relation": """SELECT ?states ?date WHERE {
-        ?r a kg:BilateralRelation ; kg:state ?a, ?b . FILTER(STR(?a) < STR(?b))
-        BIND(CONCAT(STR(?a), " ", STR(?b)) AS ?states) OPTIONAL { ?r kg:established ?date } }""",
-    "membership": """SELECT ?state ?organization WHERE {
-        ?m a kg:Membership ; org:member ?state ; org:organization ?organization }""",
-    "mission": """SELECT ?sending ?receiving ?kind WHERE {
-        ?m a/rdfs:subClassOf* kg:DiplomaticMission ; kg:sendingState ?sending ; kg:receivingState ?receiving ; kg:missionKind ?k
-        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind) }""",
-    "agreement": """SELECT ?kind ?parties ?status ?date WHERE {
-        ?x a/rdfs:subClassOf* kg:Agreement . { SELECT ?x (GROUP_CONCAT(STR(?p); separator=" ") AS ?parties)
-                              WHERE { ?x kg:party ?p } GROUP BY ?x }
-        BIND(IF(EXISTS { ?x a kg:MemorandumOfUnderstanding }, "mou",
-             IF(EXISTS { ?x a kg:JointDeclaration }, "declaration", "agreement")) AS ?kind)
-        OPTIONAL { ?x kg:agreementStatus ?s } BIND(COALESCE(STRAFTER(STR(?s), "agreement-status/"), "signed") AS ?status)
-        OPTIONAL { ?x kg:date ?date } }""",
-    "event": """SELECT ?kind ?date WHERE {
+    "relation": """SELECT ?node ?states ?date WHERE {
+        ?node a kg:BilateralRelation ; kg:state ?a, ?b . FILTER(STR(?a) < STR(?b))
+        BIND(CONCAT(STR(?a), " ", STR(?b)) AS ?states) OPTIONAL { ?node kg:established ?date } }""",
+    "membership": """SELECT ?node ?state ?organization WHERE {
+        ?node a kg:Membership ; org:member ?state ; org:organization ?organization }""",
+    "mission": """SELECT ?node ?sending ?receiving ?kind ?city ?date ?status WHERE {
+        ?node a/rdfs:subClassOf* kg:DiplomaticMission ; kg:sendingState ?sending ; kg:receivingState ?receiving ;
+              kg:missionKind ?k
+        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind) BIND("actual" AS ?status)
+        OPTIONAL { ?node kg:city ?city } OPTIONAL { ?node kg:opened ?date } }""",
+    "agreement": """SELECT ?node ?kind ?parties ?status ?date WHERE {
+        ?node a/rdfs:subClassOf* kg:Agreement .
+        { SELECT ?node (GROUP_CONCAT(STR(?p); separator=" ") AS ?parties) WHERE { ?node kg:party ?p } GROUP BY ?node }
+        BIND(IF(EXISTS { ?node a kg:MemorandumOfUnderstanding }, "mou",
+             IF(EXISTS { ?node a kg:JointDeclaration }, "declaration", "agreement")) AS ?kind)
+        OPTIONAL { ?node kg:agreementStatus ?s } BIND(COALESCE(STRAFTER(STR(?s), "agreement-status/"), "signed") AS ?status)
+        OPTIONAL { ?node kg:date ?date } }""",
+    "event": """SELECT ?node ?kind ?date ?place ?status WHERE {
         VALUES (?class ?kind) { (kg:StateVisit "state-visit") (kg:Visit "visit") (kg:CourtesyCall "courtesy-call")
                                 (kg:BilateralMeeting "meeting") (kg:JointPressConference "press-conference")
                                 (kg:Summit "summit") }
-        ?e a ?class . FILTER NOT EXISTS { ?e kg:organization ?forum }   # bilateral events only
-        OPTIONAL { ?e kg:date ?date } }""",
-    "office": """SELECT ?person ?office ?state WHERE {
-        ?h a kg:OfficeHolding ; kg:holder ?person ; kg:office ?office ; kg:state ?state }""",
-    "trade": """SELECT ?year ?value ?currency WHERE {
-        ?t a kg:TradeStatistic ; kg:year ?year . OPTIONAL { ?t kg:value ?value ; kg:currency ?currency } }""",
-    "export": """SELECT ?exporter ?product WHERE { ?x a kg:ExportFlow ; kg:exporter ?exporter ; kg:product ?product }""",
-    "cooperation": """SELECT DISTINCT ?area WHERE { ?c a kg:Cooperation ; kg:area ?area }""",
-    "award": """SELECT ?award ?recipient WHERE { ?x a kg:AwardConferral ; kg:award ?award ; kg:recipient ?recipient }""",
-    "market-entry": """SELECT ?company ?market WHERE { ?x a kg:MarketEntry ; kg:company ?company ; kg:market ?market }""",
+        ?node a ?class . FILTER NOT EXISTS { ?node kg:organization ?forum }   # bilateral events only
+        BIND("actual" AS ?status) OPTIONAL { ?node kg:date ?date } OPTIONAL { ?node kg:place ?place } }""",
+    "office": """SELECT ?node ?person ?office ?state ?date WHERE {
+        ?node a kg:OfficeHolding ; kg:holder ?person ; kg:office ?office ; kg:state ?state
+        OPTIONAL { ?node kg:date ?date } }""",
+    "trade": """SELECT ?node ?year ?value ?currency ?direction WHERE {
+        ?node a kg:TradeStatistic ; kg:year ?year . BIND("total" AS ?direction)
+        OPTIONAL { ?node kg:value ?value ; kg:currency ?currency } }""",
+    "export": """SELECT ?node ?exporter ?product WHERE { ?node a kg:ExportFlow ; kg:exporter ?exporter ; kg:product ?product }""",
+    "cooperation": """SELECT ?node ?area WHERE { ?node a kg:Cooperation ; kg:area ?area }""",
+    "award": """SELECT ?node ?award ?recipient WHERE { ?node a kg:AwardConferral ; kg:award ?award ; kg:recipient ?recipient }""",
+    "market-entry": """SELECT ?node ?company ?market WHERE { ?node a kg:MarketEntry ; kg:company ?company ; kg:market ?market }""",
 }
 
+#: Per fact type, the fields compared only where the reader wrote a value (tests/cases/README.md);
+#: every other column is a key field, compared always.
+WHERE_GIVEN = {"relation": {"date"}, "mission": {"city", "date", "status"}, "agreement": {"date"},
+               "event": {"date", "place", "status"}, "office": {"date"}, "trade": {"direction"}}
+#: Defaults of key fields a reader may leave out.
+DEFAULTS = {"agreement": {"status": "signed"}}
 STATE_FIELDS = {"states", "state", "sending", "receiving", "parties", "exporter", "market"}
 NAME_QUERY = """SELECT ?node ?name WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel skos:notation schema:name }
                                      ?node ?p ?name }"""
@@ -73,8 +86,8 @@ class Case:
 
     id: str
     set: str
-    document: Document
-    expected: list[dict]
+    document: Document = field(repr=False)     # a test document's text and facts stay out of
+    expected: list[dict] = field(repr=False)   # tracebacks: rule writers must not see them
 
 
 @dataclass
@@ -84,6 +97,7 @@ class Score:
     matched: int = 0
     found: int = 0
     expected: int = 0
+    negated: int = 0      # found facts the document denies
 
     @property
     def precision(self) -> float:
@@ -93,10 +107,20 @@ class Score:
     def recall(self) -> float:
         return self.matched / self.expected if self.expected else 1.0
 
+    @property
+    def f1(self) -> float:
+        both = self.precision + self.recall
+        return 2 * self.precision * self.recall / both if both else 0.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "matched": self.matched, "found": self.found, "expected": self.expected, "negated": self.negated}
+
     def __iadd__(self, other: "Score") -> "Score":
         self.matched += other.matched
         self.found += other.found
         self.expected += other.expected
+        self.negated += other.negated
         return self
 
 
@@ -124,12 +148,17 @@ def load_cases(cases_dir: Path, sources_dir: Path = paths.SOURCES_DIR) -> list[C
             documents = seeds
         if spec.get("id") not in documents:
             raise KgError(f"id {spec.get('id')!r} is not in the catalog", file=expected_file, field="id")
+        if spec.get("set") not in SETS:
+            raise KgError(f"set must be one of {', '.join(SETS)}", file=expected_file, field="set")
         facts = spec.get("facts") or []
         for number, fact in enumerate(facts, 1):
             if not isinstance(fact, dict) or fact.get("type") not in KEY_QUERIES:
                 raise KgError(f"fact {number}: type must be one of {', '.join(KEY_QUERIES)}",
                               file=expected_file, field="type")
-        cases.append(Case(spec["id"], spec.get("set", "new"), documents[spec["id"]], facts))
+            if fact.get("polarity", "positive") not in ("positive", "negative"):
+                raise KgError(f"fact {number}: polarity must be positive or negative",
+                              file=expected_file, field="polarity")
+        cases.append(Case(spec["id"], spec["set"], documents[spec["id"]], facts))
     if not cases:
         raise KgError("no */expected.yaml here", file=cases_dir)
     return cases
@@ -173,25 +202,48 @@ def _score(case: Case, engine) -> CaseResult:
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     result = CaseResult(case)
     for kind, query in KEY_QUERIES.items():
-        found = _distinct([{name: _sorted_list(name, row[name]) for name in _columns(query)}
-                           for row in engine.query(prefixes + query)])
-        expected = _distinct([{k: v for k, v in fact.items() if k not in ("type", "quote")}
-                              for fact in case.expected if fact["type"] == kind])
+        columns = [c for c in _columns(query) if c != "node"]
+        found = _distinct(_by_node(engine.query(prefixes + query), columns))
+        facts = [fact for fact in case.expected if fact["type"] == kind]
+        expected = _distinct([_expected_fields(kind, fact, columns) for fact in facts
+                              if fact.get("polarity") != "negative"])
+        denied = [_expected_fields(kind, fact, columns) for fact in facts if fact.get("polarity") == "negative"]
         if not found and not expected:
             continue
         unmatched, missed = list(found), list(expected)
         score = Score(found=len(found), expected=len(expected))
         for loose in (False, True):     # exact names first, so a loose match cannot take another's row
             for fact in list(missed):
-                match = next((row for row in unmatched if _matches(fact, row, engine, prefixes, loose)), None)
+                match = next((row for row in unmatched if _matches(kind, fact, row, engine, prefixes, loose)), None)
                 if match is not None:
                     unmatched.remove(match)
                     missed.remove(fact)
                     score.matched += 1
+        score.negated = sum(any(_matches(kind, fact, row, engine, prefixes, True) for fact in denied)
+                            for row in unmatched)
         result.missed += [{"type": kind, **fact} for fact in missed]
         result.spurious += [{"type": kind, **{k: _show(v) for k, v in row.items()}} for row in unmatched]
         result.scores[kind] = score
     return result
+
+
+def _by_node(rows, columns: list[str]) -> list[dict]:
+    """One row per fact node: where a node has several values of a field, the most precise
+    (longest) one, so a node with a full and a partial date counts once."""
+    merged: dict = {}
+    for row in rows:
+        node = merged.setdefault(str(row["node"]), dict.fromkeys(columns))
+        for name in columns:
+            term = row[name]
+            if term is not None and (node[name] is None or len(term.value) > len(node[name].value)):
+                node[name] = term
+    return [{name: _sorted_list(name, term) for name, term in node.items()} for node in merged.values()]
+
+
+def _expected_fields(kind: str, fact: dict, columns: list[str]) -> dict:
+    """The reader's values of the columns compared for ``kind``, with the type's defaults."""
+    fields = {**DEFAULTS.get(kind, {}), **{k: v for k, v in fact.items() if v is not None}}
+    return {name: fields.get(name) for name in columns}
 
 
 def _sorted_list(name: str, term):
@@ -214,8 +266,10 @@ def _distinct(rows: list[dict]) -> list[dict]:
     return unique
 
 
-def _matches(expected: dict, row: dict, engine, prefixes: str, loose: bool) -> bool:
-    return all(_field_matches(name, expected.get(name), row.get(name), engine, prefixes, loose) for name in row)
+def _matches(kind: str, expected: dict, row: dict, engine, prefixes: str, loose: bool) -> bool:
+    optional = WHERE_GIVEN.get(kind, set())
+    return all(_field_matches(name, expected.get(name), row.get(name), engine, prefixes, loose)
+               for name in row if not (name in optional and expected.get(name) is None))
 
 
 def _field_matches(name: str, expected, found, engine, prefixes: str, loose: bool) -> bool:
@@ -231,6 +285,8 @@ def _field_matches(name: str, expected, found, engine, prefixes: str, loose: boo
             return Decimal(str(expected)) == Decimal(found.value)
         except InvalidOperation:
             return False
+    if name == "date":  # at the reader's precision: 1989 matches 1989-05-12, not the other way
+        return found.value.startswith(str(expected))
     if isinstance(found, ox.NamedNode):
         names = {normalize(row["name"].value)
                  for row in engine.query(prefixes + NAME_QUERY, substitutions={ox.Variable("node"): found})}
@@ -266,8 +322,35 @@ def _read_yaml(path: Path) -> dict:
 
 def table(scores: dict[str, Score], cases: int) -> str:
     """The scores as an aligned text table (the last row is ``all``)."""
-    lines = [f"{'type':<13} {'precision':>9} {'recall':>7} {'matched':>8} {'found':>6} {'expected':>9}"]
+    lines = [f"{'type':<13} {'precision':>9} {'recall':>7} {'f1':>5} {'matched':>8} {'found':>6} {'expected':>9} "
+             f"{'negated':>8}"]
     for kind, s in scores.items():
-        lines.append(f"{kind:<13} {s.precision:>9.2f} {s.recall:>7.2f} {s.matched:>8} {s.found:>6} {s.expected:>9}")
-    lines.append(f"({cases} documents)")
+        lines.append(f"{kind:<13} {s.precision:>9.2f} {s.recall:>7.2f} {s.f1:>5.2f} {s.matched:>8} {s.found:>6} "
+                     f"{s.expected:>9} {s.negated:>8}")
+    lines.append(f"({cases} documents; negated: found facts the document denies)")
     return "\n".join(lines)
+
+
+def side_by_side(by_set: dict[str, dict[str, Score]], documents: dict[str, int]) -> str:
+    """Precision / recall (matched of expected) per type, one column per set.
+
+    >>> print(side_by_side({"dev": {"all": Score(3, 4, 6)}}, {"dev": 2}))
+    type          dev (2 docs)
+    all           0.75 / 0.50 (3/6)
+    """
+    kinds = sorted({k for scores in by_set.values() for k in scores if k != "all"}) + ["all"]
+    width = 22
+    lines = [f"{'type':<13} " + " ".join(f"{f'{name} ({documents[name]} docs)':<{width}}" for name in by_set).rstrip()]
+    for kind in kinds:
+        cells = []
+        for scores in by_set.values():
+            s = scores.get(kind)
+            cells.append(f"{s.precision:.2f} / {s.recall:.2f} ({s.matched}/{s.expected})" if s else "-")
+        lines.append(f"{kind:<13} " + " ".join(f"{c:<{width}}" for c in cells).rstrip())
+    return "\n".join(lines)
+
+
+def baseline(scores: dict[str, Score], cases: int) -> dict:
+    """What ``kg eval --set test --write-baseline`` records: overall and per-type figures."""
+    return {"set": "test", "documents": cases, **scores["all"].as_dict(),
+            "types": {kind: s.as_dict() for kind, s in scores.items() if kind != "all"}}

@@ -13,16 +13,17 @@ file is atomic: a temporary file beside it, then a rename.
 >>> from kg.store import open_store
 >>> path = tempfile.mkdtemp() + "/store"
 >>> with open_store(path, read_only=False, create=True) as store:
-...     _ = store.add([ox.Quad(ox.NamedNode("https://kg.example.org/id/state/id"),
+...     _ = store.add([ox.Quad(ox.NamedNode("https://w3id.org/bilateral-relations/id/state/id"),
 ...         ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Indonesia", language="en"),
-...         ox.NamedNode("https://kg.example.org/id/graph/reference"))])
+...         ox.NamedNode("https://w3id.org/bilateral-relations/id/graph/reference"))])
 >>> with open_store(path) as store:
 ...     print(export(store, "turtle").decode().splitlines()[-1])
-kgr:state\\/id rdfs:label "Indonesia"@en .
+state:id rdfs:label "Indonesia"@en .
 """
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -44,9 +45,15 @@ FORMATS = {
 
 
 def prefixes() -> dict[str, str]:
-    from kg.namespaces import PREFIXES
+    """The vocabularies' prefixes and one per family of minted IRIs (``state:``, ``doc:`` …).
 
-    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    ``kgr:`` itself is left out: a minted IRI outside every family is written in full
+    rather than as a local name with an escaped ``/``.
+    """
+    from kg.namespaces import FAMILIES, KGR, PREFIXES
+
+    vocabularies = {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "kgr"}
+    return {**vocabularies, **{prefix: f"{KGR}{path}" for prefix, path in FAMILIES.items()}}
 
 
 def _term_key(term) -> tuple:
@@ -64,10 +71,15 @@ def _graph_key(g) -> tuple:
 
 
 def statements(store: Store, dataset: bool) -> list:
-    """The store's quads (``dataset``) or the union's triples, sorted."""
+    """The store's quads (``dataset``) or the union's triples, sorted, with the dataset's
+    VoID + DCAT description (:mod:`kg.void`, graph ``kgr:graph/void``) computed from them."""
+    from kg import void
+
+    quads = [q for q in store.quads() if q.graph_name != void.GRAPH]
+    quads += void.description(quads)
     if dataset:
-        return sorted(store.quads(), key=lambda q: (_graph_key(q.graph_name), _triple_key(q.triple)))
-    return sorted({q.triple for q in store.quads()}, key=_triple_key)
+        return sorted(quads, key=lambda q: (_graph_key(q.graph_name), _triple_key(q.triple)))
+    return sorted({q.triple for q in quads}, key=_triple_key)
 
 
 def export(store: Store, fmt: str = "turtle") -> bytes:
@@ -75,17 +87,38 @@ def export(store: Store, fmt: str = "turtle") -> bytes:
     if fmt not in FORMATS:
         raise FormatError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     rdf_format, dataset = FORMATS[fmt]
-    return ox.serialize(statements(store, dataset), format=rdf_format, prefixes=prefixes())
+    data = ox.serialize(statements(store, dataset), format=rdf_format, prefixes=prefixes())
+    if fmt == "jsonld":
+        from kg.jsonld import compact
+
+        return compact(data)
+    return data
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The file gets the mode a new file gets (``0666`` less the umask), or keeps its own if it
+    exists. What is not a regular file (``/dev/null``, a pipe) is written to, never replaced.
+    """
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():
+            with open(path, "wb") as out:
+                out.write(data)
+            return
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     except OSError as error:
         raise FileUnreadable(f"cannot write: {error.strerror or error}", file=path) from None
     try:
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

@@ -1,8 +1,8 @@
 """Destructive operations check what they destroy: a build that would lose more than it
 brings is refused unless forced.
 
->>> old = [ox.Quad(ox.NamedNode(f"https://kg.example.org/id/x{i}"), RDF_TYPE, RDF_TYPE,
-...                ox.NamedNode("https://kg.example.org/id/graph/doc/a")) for i in range(3)]
+>>> old = [ox.Quad(ox.NamedNode(f"https://w3id.org/bilateral-relations/id/x{i}"), RDF_TYPE, RDF_TYPE,
+...                ox.NamedNode("https://w3id.org/bilateral-relations/id/graph/doc/a")) for i in range(3)]
 >>> replacement_counts(old, old[:1])
 (2, 0)
 """

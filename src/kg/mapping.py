@@ -8,7 +8,7 @@ triples merge and it keeps one evidence node per statement. See docs/model.md.
 >>> ev = Evidence("d1", "en", "A and B are members of X.", 0, 25, "", "", "r1")
 >>> fact = Fact("Membership", {"member": str(mint("state", "ID")), "organization": str(mint("organization", "apec"))}, [ev])
 >>> str(Mapper(Graph(), entities=Graph()).add(fact))
-'https://kg.example.org/id/membership/id-apec'
+'https://w3id.org/bilateral-relations/id/membership/id-apec'
 """
 from __future__ import annotations
 
@@ -298,7 +298,8 @@ class Mapper:
         for ev in evidence:
             document = mint("document", ev.document)
             node = mint("evidence", ev.document, ev.start, ev.end, ev.rule)
-            target, quote, position = (URIRef(f"{node}/{part}") for part in ("target", "quote", "position"))
+            key = node[len(KGR["evidence/"]):]
+            target, quote, position = (KGR[f"{part}/{key}"] for part in ("target", "quote", "position"))
             g = self.graph
             g.add((iri, PROV.wasDerivedFrom, document))
             g.add((iri, KG.evidence, node))

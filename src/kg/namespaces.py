@@ -1,7 +1,7 @@
 """The one base IRI of the project, its namespaces, and the function that mints IRIs.
 
 >>> mint("membership", "ID", "APEC")
-rdflib.term.URIRef('https://kg.example.org/id/membership/id-apec')
+rdflib.term.URIRef('https://w3id.org/bilateral-relations/id/membership/id-apec')
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import unicodedata
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-BASE = "https://kg.example.org/"
+BASE = "https://w3id.org/bilateral-relations/"  # persistent: redirect rules in docs/w3id.md
 
 KG = Namespace(BASE + "ontology#")
 KGR = Namespace(BASE + "id/")
@@ -24,6 +24,18 @@ PREFIXES = {
     "kg": KG, "kgr": KGR, "org": ORG, "schema": SCHEMA, "oa": OA, "wd": WD,
     "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "owl": OWL, "rdf": RDF,
     "rdfs": RDFS, "xsd": XSD,
+}
+
+# Each family of minted IRIs (``kgr:<family>/<key>``) under its own prefix in exports, so
+# that they write ``state:pe``, never ``kgr:state\/pe`` (a local name with an escape).
+FAMILIES = {
+    "doc": "graph/doc/", "curated": "graph/curated/", "graph": "graph/",
+    **{name: name + "/" for name in (
+        "agency", "agreement", "agreement-status", "area", "award", "award-conferral", "city",
+        "company", "cooperation", "dataset", "document", "event", "evidence", "export", "market-entry",
+        "membership", "mission", "mission-kind", "office", "office-holding", "organization",
+        "person", "position", "product", "quote", "relation", "scheme", "state", "target",
+        "trade", "venue")},
 }
 
 REFERENCE_GRAPH = KGR["graph/reference"]

@@ -33,6 +33,24 @@ def services(text: str) -> list[str]:
     return found
 
 
+def queries_in(target: str, content_type: str, body: bytes) -> list[str]:
+    """The SPARQL query texts an HTTP request carries: the ``query`` parameter of its URL or
+    of a form body, or an ``application/sparql-query`` body.
+
+    >>> queries_in("/query?query=ASK%7B%7D", "", b"")
+    ['ASK{}']
+    >>> queries_in("/query", "application/x-www-form-urlencoded", b"query=SELECT+*+%7B%7D")
+    ['SELECT * {}']
+    """
+    found = urllib.parse.parse_qs(urllib.parse.urlsplit(target).query).get("query", [])
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded":
+        found += urllib.parse.parse_qs(body.decode("utf-8", "replace")).get("query", [])
+    elif kind == "application/sparql-query":
+        found.append(body.decode("utf-8", "replace"))
+    return found
+
+
 def check_services(text: str, allowed: Iterable[str] = ()) -> None:
     """Raise :class:`~kg.errors.ServiceRefused` for a ``SERVICE`` clause whose host is not in ``allowed``."""
     allowed = {host.lower() for host in allowed}

@@ -10,7 +10,7 @@ A stored query is one SPARQL file with a grlc-style header of ``#+`` lines::
     #+ param: year: xsd:gYear
     #+ param: lang: lang = en
 
-    PREFIX kg: <https://kg.example.org/ontology#>
+    PREFIX kg: <https://w3id.org/bilateral-relations/ontology#>
     SELECT ?date ?label WHERE { ?rel kg:state ?_a, ?_b ; kg:established ?date … }
 
 Parameter convention
@@ -38,8 +38,8 @@ are shortened with the query's own prefixes.
 >>> q = parse("demo", text)
 >>> q.summary, sorted(q.params), q.params["lang"].default
 ('S', ['a', 'lang'], 'en')
->>> bind(q, {"a": "https://kg.example.org/id/state/id"})["_a"]
-<NamedNode value=https://kg.example.org/id/state/id>
+>>> bind(q, {"a": "https://w3id.org/bilateral-relations/id/state/id"})["_a"]
+<NamedNode value=https://w3id.org/bilateral-relations/id/state/id>
 """
 from __future__ import annotations
 
@@ -367,10 +367,9 @@ def adhoc(text: str) -> StoredQuery:
 # --- formatting ----------------------------------------------------------------------------
 
 def _width(text: str) -> int:
-    import unicodedata
+    from kg.terminal import width
 
-    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf")
-               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return width(text)
 
 
 def show(term, prefixes: dict[str, str]) -> str:
@@ -388,11 +387,18 @@ def show(term, prefixes: dict[str, str]) -> str:
     return str(term)
 
 
-def table(variables: list[str], rows: list[list], prefixes: dict[str, str]) -> str:
+def table(variables: list[str], rows: list[list], prefixes: dict[str, str], columns: int | None = None) -> str:
+    """Aligned columns (widths in display cells); with ``columns``, the widest columns give
+    way until each line fits in that many cells, and longer cells end in ``…``."""
+    from kg.terminal import cut, fit
+
     cells = [[show(t, prefixes) for t in row] for row in rows]
     widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    if columns:
+        widths = fit(widths, columns, floors=[min(w, max(_width(v), 6)) for v, w in zip(variables, widths)])
 
     def line(values):
+        values = [cut(v, w) for v, w in zip(values, widths)]
         return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
 
     out = [line(variables), line(["-" * w for w in widths])] + [line(r) for r in cells]
@@ -400,8 +406,10 @@ def table(variables: list[str], rows: list[list], prefixes: dict[str, str]) -> s
     return "\n".join(out) + "\n"
 
 
-def render(result, fmt: str = "table", prefixes: dict[str, str] | None = None) -> bytes:
-    """Serialize a query result: ``table``, ``csv``, ``tsv`` or ``json`` (W3C formats).
+def render(result, fmt: str = "table", prefixes: dict[str, str] | None = None,
+           columns: int | None = None) -> bytes:
+    """Serialize a query result: ``table`` (fitted to ``columns`` cells if given), ``csv``,
+    ``tsv`` or ``json`` (W3C formats).
 
     A graph result (CONSTRUCT, DESCRIBE) is written as Turtle whatever the format.
     """
@@ -418,7 +426,7 @@ def render(result, fmt: str = "table", prefixes: dict[str, str] | None = None) -
             return b"true\n" if bool(result) else b"false\n"
         names = [v.value for v in result.variables]
         rows = [[solution[n] for n in names] for solution in result]
-        return table(names, rows, prefixes).encode()
+        return table(names, rows, prefixes, columns).encode()
     triples = sorted(result, key=str)
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes or None)
 

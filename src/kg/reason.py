@@ -52,7 +52,7 @@ def reason(graph: Graph, ontology: Graph | None = None) -> ReasoningResult:
     domain of its property), and nothing is concluded from their values.
 
     >>> from rdflib import Graph
-    >>> data = Graph().parse(data="<urn:x> a <https://kg.example.org/ontology#State> .")
+    >>> data = Graph().parse(data="<urn:x> a <https://w3id.org/bilateral-relations/ontology#State> .")
     >>> reason(data).status in ("consistent", "skipped")
     True
     """

@@ -1,7 +1,8 @@
 """Reference data: facts no document states, each with its source.
 
 States come from ISO 3166 (pycountry) with their names in en/id/bn/es from CLDR
-(babel); everything else is read from ``data/reference/*.ttl``.
+(babel) and their Wikidata items from ``data/reference/wikidata-states.csv`` (whose header
+names its source); everything else is read from ``data/reference/*.ttl``.
 
 >>> g = states_graph(["en"])
 >>> str(g.value(mint("state", "pe"), RDFS.label))
@@ -12,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
 from .errors import ParseError
-from .namespaces import KG, bind_prefixes, mint
+from .namespaces import KG, WD, bind_prefixes, mint
 
 LANGUAGES = ("en", "id", "bn", "es")
 CLDR = URIRef("https://cldr.unicode.org/")
@@ -40,9 +41,29 @@ def states_graph(languages=LANGUAGES) -> Graph:
     return graph
 
 
+def wikidata_links(table: Path):
+    """``(state, skos:exactMatch, wd:Q…)`` and the table's source, from a CSV ``iso,wikidata``
+    whose ``#`` header lines name its source (the first IRI in them)."""
+    import csv
+
+    lines = table.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    source = next((word for line in header for word in line.split() if word.startswith("https://")), None)
+    if source is None:
+        raise ParseError("the header names no source (a # line with its https:// IRI)", file=table)
+    for number, row in enumerate(csv.DictReader(line for line in lines if not line.startswith("#")), 2):
+        code, qid = (row.get("iso") or "").lower(), row.get("wikidata") or ""
+        if len(code) != 2 or not qid.startswith("Q") or not qid[1:].isdigit():
+            raise ParseError(f"row {number}: expected an ISO code and a Wikidata item (Q…)", file=table)
+        yield mint("state", code), SKOS.exactMatch, URIRef(WD + qid)
+        yield mint("state", code), DCTERMS.source, URIRef(source)
+
+
 def reference_graph(reference_dir: Path) -> Graph:
     """The states plus every Turtle file in ``reference_dir``."""
     graph = states_graph()
+    for triple in wikidata_links(reference_dir / "wikidata-states.csv"):
+        graph.add(triple)
     bind_prefixes(graph)
     for path in sorted(reference_dir.glob("*.ttl")):
         try:

@@ -1,12 +1,20 @@
 """Expose a store directory read-only over the SPARQL 1.1 Protocol, with the Oxigraph server.
 
-:func:`serve` runs ``oxigraph serve-read-only --location DIR --bind 127.0.0.1:PORT
---union-default-graph --timeout-s N`` (the ``oxigraph`` command of the PyPI package
-``oxigraph``, which reads the same store format as pyoxigraph) behind :mod:`kg.gateway`,
-which listens on ``HOST:PORT`` and refuses ``SERVICE``, until it is interrupted. Linked-data tools (and
-``kg … --endpoint``) query it at ``http://HOST:PORT/query``, where the default graph is the
-union of all graphs, as for ``kg query``; every update (SPARQL Update, Graph Store Protocol
-PUT/POST/DELETE) is refused with HTTP 403 and the directory is not written.
+:func:`serve` copies the store into a temporary directory (:func:`serving_copy`: the named
+graphs as they are, and their union, each triple once, as the default graph) and runs
+``oxigraph serve-read-only --location COPY`` on it, on a free port of 127.0.0.1 (the
+``oxigraph`` command of the PyPI package ``oxigraph``, which reads the same store format as
+pyoxigraph), behind :mod:`kg.web.app` on ``HOST:PORT``, which serves the resource pages and
+passes every other request on (refusing ``SERVICE``, :mod:`kg.outbound`), until it is
+interrupted; the copy is removed then. The Oxigraph server stops a query after ``--timeout-s``
+seconds, and is killed with ``kg serve``, even by ``kill -9`` (Linux: ``PR_SET_PDEATHSIG``).
+Linked-data tools (and ``kg … --endpoint``) query it at ``http://HOST:PORT/query``, and
+``http://HOST:PORT/id/state/pe`` is Peru's page. The default graph there is the union
+of all graphs as a set: ``COUNT(*)`` counts a triple that two documents state once, and the
+Graph Store Protocol's ``GET /store?default`` returns the same triples. (Oxigraph's own
+``--union-default-graph`` is a bag: oxigraph/oxigraph#1919.) Every update (SPARQL Update,
+Graph Store Protocol PUT/POST/DELETE) is refused with HTTP 403; the store's directory is
+only read.
 
 The server reads the store as it was when it started: restart it after ``kg build`` or
 ``kg add`` (a build swaps in a new directory).
@@ -23,11 +31,13 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 from kg.errors import NotAvailable, ServeError
-from kg.gateway import Gateway
-from kg.store import OxigraphStore, is_url, layout
+from kg.store import Endpoint, OxigraphStore, SparqlEndpointStore, is_url
+from kg.web import app
 
 READY = "Listening for requests at"
 
@@ -53,6 +63,30 @@ def _raise_on_terminate(signum, frame):
     raise KeyboardInterrupt
 
 
+def serving_copy(location, directory) -> None:
+    """Write into ``directory`` a new store holding the store at ``location``'s named graphs
+    and, as its default graph, each triple of their union once.
+
+    >>> import tempfile, pyoxigraph as ox
+    >>> source, copy = tempfile.mkdtemp() + "/s", tempfile.mkdtemp() + "/c"
+    >>> a, g = ox.NamedNode("urn:a"), [ox.NamedNode("urn:g1"), ox.NamedNode("urn:g2")]
+    >>> with OxigraphStore(source, read_only=False, create=True) as store:
+    ...     store.add([ox.Quad(a, a, a, g[0]), ox.Quad(a, a, a, g[1])])
+    2
+    >>> serving_copy(source, copy)
+    >>> len(ox.Store.read_only(copy)), len(list(ox.Store.read_only(copy).quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    (3, 1)
+    """
+    import pyoxigraph as ox
+
+    target = ox.Store(str(directory))
+    with OxigraphStore(location) as source:
+        target.bulk_extend(source.quads())
+        target.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in source.quads())
+    target.flush()
+    del target  # closes it, so that the server can open it
+
+
 def _die_with_parent(parent: int):
     """In the server's process, before it runs: be killed when kg dies, even by SIGKILL (Linux)."""
     def arrange():
@@ -67,64 +101,71 @@ def _die_with_parent(parent: int):
     return arrange
 
 
-def _loopback_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def serve(location, bind: str = "127.0.0.1:7878", on_ready=print, timeout: float = 30,
           allowed_services=()) -> int:
     """Serve the store at ``location`` read-only on ``bind`` until interrupted.
 
     ``on_ready(url)`` is called with the query URL once the server listens. A query runs at
-    most ``timeout`` seconds (the Oxigraph server's ``--timeout-s``); ``SERVICE`` is refused
-    unless its host is in ``allowed_services`` (:mod:`kg.gateway`). Ctrl-C (or SIGTERM)
-    stops the server and raises KeyboardInterrupt; a kill of this process kills the server
-    too. A server that cannot start (a port in use, an unreadable store) is a
+    most ``timeout`` seconds (whole seconds, at least 1); ``SERVICE`` is refused unless its
+    host is in ``allowed_services``. Ctrl-C (or SIGTERM) stops the server and raises
+    KeyboardInterrupt; a server that cannot start (a port in use, an unreadable store) is a
     :class:`~kg.errors.ServeError` with its message.
     """
     if is_url(location):
         raise ServeError(f"kg serve exposes a store directory; {location} is already an endpoint")
-    OxigraphStore(location).close()  # a clear error for a missing, foreign or damaged directory
+    OxigraphStore(location).close()  # a clear error for a missing or foreign directory
     executable = oxigraph_executable()
-    host, _, port = bind.rpartition(":")
-    try:
-        gateway = Gateway((host.strip("[]"), int(port)), allowed_services, upstream_timeout=timeout + 30)
-    except (OSError, ValueError) as error:
-        raise ServeError(f"cannot listen on {bind}: {getattr(error, 'strerror', None) or error}") from None
-    held = layout.pin(Path(location))  # the version served stays while the server runs
-    internal = f"127.0.0.1:{_loopback_port()}"
-    command = [executable, "serve-read-only", "--location", str(held.path), "--bind", internal,
-               "--union-default-graph", "--timeout-s", str(max(1, math.ceil(timeout)))]
-    server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "RUST_BACKTRACE": "0"}, start_new_session=True,
-                              preexec_fn=_die_with_parent(os.getpid()))
+    copy = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     previous = signal.signal(signal.SIGTERM, _raise_on_terminate)
-    ready, message = False, ""
+    server = front = None
     try:
+        serving_copy(location, copy / "store")
+        upstream = f"127.0.0.1:{_free_port()}"
+        command = [executable, "serve-read-only", "--location", str(copy / "store"), "--bind", upstream,
+                   "--timeout-s", str(max(1, math.ceil(timeout)))]
+        server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                  env={**os.environ, "RUST_BACKTRACE": "0"}, start_new_session=True,
+                                  preexec_fn=_die_with_parent(os.getpid()))
+        message = ""
         for line in server.stderr:
-            if not ready and line.startswith(READY):
-                ready = True
-                gateway.start(internal)
-                on_ready(query_url(bind))
-            elif line.strip():
-                if not message.startswith("Error:"):
-                    message = line.strip()
-                if ready:
-                    sys.stderr.write(line)
-        code = server.wait()
-        if code != 0 or not ready:
-            raise ServeError(f"the Oxigraph server stopped (exit {code}): "
+            if line.startswith(READY):
+                break
+            if line.strip() and not message.startswith("Error:"):
+                message = line.strip()
+        else:
+            raise ServeError(f"the Oxigraph server stopped (exit {server.wait()}): "
                              f"{message.removeprefix('Error: ') or 'no message'}")
-        return code
+        try:
+            front = app.server(bind, upstream, SparqlEndpointStore(Endpoint.from_url(query_url(upstream))),
+                               allowed_services, upstream_timeout=timeout + 30)
+        except OSError as error:
+            raise ServeError(f"cannot listen on {bind}: {error.strerror or error}") from None
+        threading.Thread(target=_relay, args=(server, front), daemon=True).start()
+        on_ready(query_url(bind))
+        front.serve_forever()
+        raise ServeError(f"the Oxigraph server stopped (exit {server.wait()})")
     finally:
         signal.signal(signal.SIGTERM, previous)
-        stop(server)
-        if ready:
-            gateway.shutdown()
-        gateway.server_close()
-        held.release()
+        if front is not None:
+            front.server_close()
+        if server is not None:
+            stop(server)
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _relay(server: subprocess.Popen, front) -> None:
+    """Pass the Oxigraph server's messages on; stop the front server when it exits."""
+    for line in server.stderr:
+        if line.strip():
+            sys.stderr.write(line)
+    server.wait()
+    front.shutdown()
 
 
 def stop(process: subprocess.Popen) -> None:

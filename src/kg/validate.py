@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import paths
-from kg.errors import EmptyInput, EncodingError, FormatError, ParseError, UnknownPrefix
+from kg.errors import EmptyInput, EncodingError, FormatError, InputError, ParseError, UnknownPrefix
 from kg.queries import XSD, lexical_ok
 from kg.store import Store, open_store
 from kg.terms import RDF_TYPE
@@ -75,12 +76,16 @@ def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
 
 
 def read_file(path, fmt: str | None = None) -> list[ox.Quad]:
-    """The quads in one RDF file; every failure is a :class:`~kg.errors.KgError` with a place."""
-    from kg.inputs import check_rdf_xml, read_bytes
+    """The quads in one RDF file (``-``: standard input, Turtle unless ``fmt`` says otherwise);
+    every failure is a :class:`~kg.errors.KgError` with a place."""
+    from kg.inputs import LIMITS, check_rdf_xml, read_bytes
 
     path = Path(path)
-    rdf = rdf_format(path, fmt)
-    data = read_bytes(path, "batch")
+    stdin = str(path) == "-"
+    rdf = rdf_format(path, fmt or ("turtle" if stdin else None))
+    data = sys.stdin.buffer.read(LIMITS["batch"] + 1) if stdin else read_bytes(path, "batch")
+    if len(data) > LIMITS["batch"]:
+        raise InputError(f"over the limit for a batch ({LIMITS['batch'] // (1 << 20)} MiB)", file=path)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -323,7 +328,7 @@ def _add_results(report_graph, violations: list[Violation]) -> None:
         report_graph.add((node, SH.resultMessage, Literal(v.message)))
         report_graph.add((node, SH.resultSeverity, SH.Violation))
         report_graph.add((node, SH.sourceConstraintComponent,
-                          URIRef("https://kg.example.org/ontology#" +
+                          URIRef("https://w3id.org/bilateral-relations/ontology#" +
                                  ("UndeclaredTermComponent" if v.source == "ontology"
                                   else "LexicalFormComponent"))))
     if violations:

@@ -55,7 +55,7 @@ def test_blank_node_next_to_a_conforming_iri_is_refused(tmp_path, digest):
     store = tmp_path / "store"
     with OxigraphStore(store, read_only=False, create=True) as db:
         db.add(ox.parse(path=str(SHAPES / "base.ttl"), format=ox.RdfFormat.TURTLE),
-               graph=ox.NamedNode("https://kg.example.org/id/graph/reference"))
+               graph=ox.NamedNode("https://w3id.org/bilateral-relations/id/graph/reference"))
     bad = tmp_path / "bad.ttl"
     good = (SHAPES / "AgreementShape" / "conforming.ttl").read_text()
     bad.write_text(good + """

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .conftest import KG, content, leftovers
 
-E = "https://kg.example.org/id/"
+E = "https://w3id.org/bilateral-relations/id/"
 READER = """
 import sys, time
 from kg.store import open_store

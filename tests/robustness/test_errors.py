@@ -16,12 +16,12 @@ import pytest
 from kg.cli import main
 from kg.errors import EXIT_ERROR, EXIT_VIOLATIONS
 
-from .conftest import FIXTURES, assert_one_line_error, copy_store
+from .conftest import FIXTURES, assert_one_line_error
 
 CLI = FIXTURES / "cli"
 SHAPES = ["--shapes", str(CLI / "shapes.ttl"), "--ontology", str(CLI / "ontology.ttl")]
-PREFIXES = ("@prefix kg: <https://kg.example.org/ontology#> .\n"
-            "@prefix kgr: <https://kg.example.org/id/> .\n"
+PREFIXES = ("@prefix kg: <https://w3id.org/bilateral-relations/ontology#> .\n"
+            "@prefix kgr: <https://w3id.org/bilateral-relations/id/> .\n"
             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
 LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n <!ENTITY a "lol">\n'
           + "".join(f' <!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">\n' for i in range(9))

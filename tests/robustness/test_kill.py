@@ -22,7 +22,7 @@ from .conftest import FIXTURES, KG, content, leftovers
 
 CLI = FIXTURES / "cli"
 SHAPES = ["--shapes", str(CLI / "shapes.ttl"), "--ontology", str(CLI / "ontology.ttl")]
-E = "https://kg.example.org/id/"
+E = "https://w3id.org/bilateral-relations/id/"
 TRIALS = 20
 
 # Replace the store at argv[1] by quads "new-0".."new-9" (keeping its curated graph), dying

@@ -6,12 +6,12 @@ decides its lexicon type (``State``, ``City``, ``Organization``, …). A languag
 inflection suffixes (Bengali ``-র``, ``-তে``), matched after any name.
 
 >>> from rdflib import Graph
->>> g = Graph().parse(data='''@prefix kg: <https://kg.example.org/ontology#> .
+>>> g = Graph().parse(data='''@prefix kg: <https://w3id.org/bilateral-relations/ontology#> .
 ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-... <https://kg.example.org/id/state/pe> a kg:State ; rdfs:label "পেরু"@bn .''', format="turtle")
+... <https://w3id.org/bilateral-relations/id/state/pe> a kg:State ; rdfs:label "পেরু"@bn .''', format="turtle")
 >>> lex = Lexicon.from_graph(g, "bn", suffixes=["র", "তে"])
 >>> lex.lookup("State", "পেরুতে")
-'https://kg.example.org/id/state/pe'
+'https://w3id.org/bilateral-relations/id/state/pe'
 """
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ knows which kind it has.
 
 >>> import tempfile, pyoxigraph as ox
 >>> path = tempfile.mkdtemp() + "/store"
->>> s, p = ox.NamedNode("https://kg.example.org/id/x"), ox.NamedNode("http://example.org/p")
+>>> s, p = ox.NamedNode("https://w3id.org/bilateral-relations/id/x"), ox.NamedNode("http://example.org/p")
 >>> with open_store(path, read_only=False, create=True) as store:
-...     store.add([ox.Quad(s, p, ox.Literal("1"), ox.NamedNode("https://kg.example.org/id/graph/curated"))])
+...     store.add([ox.Quad(s, p, ox.Literal("1"), ox.NamedNode("https://w3id.org/bilateral-relations/id/graph/curated"))])
 1
 >>> with open_store(path) as store:
 ...     [str(row["o"]) for row in store.query("SELECT ?o WHERE { ?_s ?p ?o }", {"_s": s})]

@@ -24,13 +24,6 @@ def is_curated(graph) -> bool:
     return isinstance(graph, ox.NamedNode) and graph.value.startswith(curated_prefix())
 
 
-def is_kg_graph(graph) -> bool:
-    """True for a named graph a build writes (``kgr:graph/…``, not curated): on a shared
-    server, the only graphs ``kg build`` replaces or drops."""
-    return (isinstance(graph, ox.NamedNode) and graph.value.startswith(curated_prefix().rsplit("/", 1)[0] + "/")
-            and not is_curated(graph))
-
-
 
 
 class Store:

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import json
+import re
 import time
 import urllib.parse
 import uuid
@@ -14,8 +17,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.errors import EndpointError, StoreError
-from kg.sparql import place_bindings
-from kg.store.base import Store, is_curated, is_kg_graph
+from kg.sparql import place_bindings, query_form
+from kg.store.base import Store, is_curated
 from kg.terms import to_ox_quad
 
 
@@ -24,11 +27,14 @@ class Endpoint:
     """The URLs of one SPARQL 1.1 server: Query, Update, and Graph Store Protocol (GSP).
 
     :meth:`from_url` derives what it is not given from the query URL: Oxigraph's ``…/query``
-    implies ``…/update`` and ``…/store``; any other URL is taken to serve all three, as
-    Fuseki's dataset URL (``…/ds``) does.
+    implies ``…/update`` and ``…/store``; Virtuoso's ``http://HOST:PORT/sparql`` (that path
+    alone) takes updates itself and has the GSP at ``/sparql-graph-crud``; any other URL is
+    taken to serve all three, as Fuseki's dataset URL (``…/ds``) does.
 
     >>> Endpoint.from_url("http://127.0.0.1:7878/query")
     Endpoint(query='http://127.0.0.1:7878/query', update='http://127.0.0.1:7878/update', graph_store='http://127.0.0.1:7878/store')
+    >>> Endpoint.from_url("http://127.0.0.1:8890/sparql").graph_store
+    'http://127.0.0.1:8890/sparql-graph-crud'
     >>> Endpoint.from_url("http://localhost:3030/ds/sparql", "http://localhost:3030/ds/update",
     ...                   "http://localhost:3030/ds/data").graph_store
     'http://localhost:3030/ds/data'
@@ -45,6 +51,8 @@ class Endpoint:
             base = parts.path[:-len("query")]
             derived = [urllib.parse.urlunsplit(parts._replace(path=base + name, query="", fragment=""))
                        for name in ("update", "store")]
+        elif parts.path == "/sparql":
+            derived = [query, urllib.parse.urlunsplit(parts._replace(path="/sparql-graph-crud"))]
         else:
             derived = [query, query]
         return cls(query, update or derived[0], graph_store or derived[1])
@@ -53,13 +61,67 @@ class Endpoint:
         return self.query
 
 
+PAGE = 10000  # rows a request: Virtuoso's default ResultSetMaxRows cuts answers there
+HAS_PART = "http://purl.org/dc/terms/hasPart"
+
+
+def graph_prefix() -> str:
+    """The IRI prefix of kg's named graphs: ``kgr:graph/``."""
+    from kg.namespaces import KGR
+
+    return f"{KGR}graph/"
+
+
+def build_record() -> ox.NamedNode:
+    """The graph in which ``kg build --endpoint`` records the graphs it wrote
+    (``kgr:graph/build dcterms:hasPart <graph>``), so that the next build replaces those only."""
+    return ox.NamedNode(graph_prefix() + "build")
+
+
 # A row when the default graph lacks a triple of a named graph: the server does not show
 # the union of all graphs by default, which the stored queries are written for.
 UNION_CHECK = ("SELECT ?s WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } "
                "FILTER NOT EXISTS { ?s ?p ?o } }")
-QUERY_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
-                "application/n-triples, text/turtle;q=0.9")
+# What each query form asks for; the answer is then read by the media type it declares.
+RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 FORM = "application/x-www-form-urlencoded"
+JSON_RESULTS = "application/sparql-results+json"
+ASK_COLUMN = "__ASK_RETVAL"
+BLANK_LABEL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?")
+
+
+def blank_label(label: str) -> str:
+    """A server's blank node label as one Oxigraph accepts, the same for the same label.
+
+    >>> blank_label("b12"), blank_label("nodeID://b1")
+    ('b12', 'x6e6f646549443a2f2f6231')
+    """
+    return label if BLANK_LABEL.fullmatch(label) else "x" + label.encode().hex()
+
+
+def normalize_results(body: bytes, kind: str) -> bytes:
+    """SPARQL results (JSON or XML) as Oxigraph reads them: every blank node label made
+    acceptable (Virtuoso labels them ``nodeID://b10006``), and an ASK answered as one row of
+    ``__ASK_RETVAL`` (Virtuoso does so at times) made the boolean it stands for.
+
+    >>> normalize_results(b'{"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": '
+    ...                   b'[{"__ASK_RETVAL": {"type": "literal", "value": "1"}}]}}', JSON_RESULTS)
+    b'{"head": {}, "boolean": true}'
+    """
+    if kind == JSON_RESULTS:
+        data = json.loads(body)
+        if data.get("head", {}).get("vars") == [ASK_COLUMN]:
+            rows = data.get("results", {}).get("bindings", [])
+            value = rows[0].get(ASK_COLUMN, {}).get("value") if rows else None
+            return json.dumps({"head": {}, "boolean": value in ("1", "true")}).encode()
+        for row in data.get("results", {}).get("bindings", []):
+            for value in row.values():
+                if value.get("type") == "bnode":
+                    value["value"] = blank_label(value["value"])
+        return json.dumps(data).encode()
+    return re.sub(rb"(<bnode>)([^<]*)(</bnode>)",
+                  lambda m: m[1] + blank_label(m[2].decode()).encode() + m[3], body)
 
 
 class SparqlEndpointStore(Store):
@@ -131,17 +193,19 @@ class SparqlEndpointStore(Store):
             raise EndpointError(f"{url}: {type(error).__name__}: {error}") from None
 
     def _query(self, sparql: str):
+        """The answer to ``sparql``, POSTed (a query of any length), read by its media type."""
         url = self.endpoint.query
+        accept = GRAPH_ACCEPT if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT
         kind, body = self._request("POST", url, urllib.parse.urlencode({"query": sparql}).encode(),
-                                   content_type=FORM, accept=QUERY_ACCEPT)
+                                   content_type=FORM, accept=accept)
         try:
             graph_format = ox.RdfFormat.from_media_type(kind)
             if graph_format is not None:
                 return [quad.triple for quad in ox.parse(body, format=graph_format)]
             results_format = ox.QueryResultsFormat.from_media_type(kind)
             if results_format is None:
-                raise EndpointError(f"{url}: answered with {kind}, not SPARQL results")
-            return ox.parse_query_results(body, format=results_format)
+                raise EndpointError(f"{url}: answered with {kind}, not SPARQL results or RDF")
+            return ox.parse_query_results(normalize_results(body, kind), format=results_format)
         except (SyntaxError, ValueError) as error:
             raise EndpointError(f"{url}: unreadable {kind} answer: {error}") from None
 
@@ -176,15 +240,34 @@ class SparqlEndpointStore(Store):
         return self._query(text)
 
     def quads(self, graph=None):
-        where = "GRAPH ?g { ?s ?p ?o }" if graph is None else f"VALUES ?g {{ {graph} }} GRAPH ?g {{ ?s ?p ?o }}"
-        for row in self._query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}"):
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+        """The quads of kg's named graphs (:meth:`named_graphs`), or of ``graph``, a page at a time."""
+        for name in [graph] if graph is not None else self.named_graphs():
+            for offset in itertools.count(0, PAGE):
+                rows = list(self._query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
+                                        f"ORDER BY ?s ?p ?o LIMIT {PAGE} OFFSET {offset}"))
+                yield from (ox.Quad(row["s"], row["p"], row["o"], name) for row in rows)
+                if len(rows) < PAGE:
+                    break
 
     def named_graphs(self):
-        return [row["g"] for row in self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")]
+        """kg's graphs on the server: those named under ``kgr:graph/``, except its own record of
+        what it built and a build's staging graphs. A server's other graphs (its system graphs,
+        other datasets) are not read."""
+        ours, record, staging = graph_prefix(), build_record().value, graph_prefix() + "staging/"
+        rows = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted((row["g"] for row in rows if row["g"] is not None
+                       and row["g"].value.startswith(ours) and row["g"].value != record
+                       and not row["g"].value.startswith(staging)), key=str)
+
+    def owned_graphs(self) -> list:
+        """The graphs the last ``kg build`` wrote, as recorded in :func:`build_record`."""
+        record = build_record()
+        return [row["g"] for row in self._query(
+            f"SELECT ?g WHERE {{ GRAPH {record} {{ {record} <{HAS_PART}> ?g }} }}") if row["g"] is not None]
 
     def owned_quads(self):
-        return (q for q in self.quads() if is_kg_graph(q.graph_name))
+        owned = set(self.owned_graphs())
+        return (q for q in self.quads() if q.graph_name in owned and not is_curated(q.graph_name))
 
     def describe(self, nodes):
         nodes = list(set(nodes))
@@ -213,16 +296,19 @@ class SparqlEndpointStore(Store):
         return len(batch)
 
     def replace_build(self, quads):
-        from kg.namespaces import KGR
-
+        """Replace the graphs the last build wrote (and only those) with ``quads``' graphs, and
+        record the new ones: another dataset's graph on the same server is never touched."""
         self._writable()
         graphs: dict = {}
         for quad in map(to_ox_quad, quads):
             if not is_curated(quad.graph_name):
                 graphs.setdefault(quad.graph_name, []).append(quad.triple)
-        stale = [g for g in self.named_graphs() if is_kg_graph(g) and g not in graphs]
+        stale = [g for g in self.owned_graphs() if not is_curated(g) and g not in graphs]
+        record = build_record()
+        graphs[record] = [ox.Triple(record, ox.NamedNode(HAS_PART), g)
+                          for g in graphs if isinstance(g, ox.NamedNode)]
         run = uuid.uuid4().hex
-        staging = {g: ox.NamedNode(f"{KGR}graph/staging/{run}/{i}") for i, g in enumerate(graphs)}
+        staging = {g: ox.NamedNode(f"{graph_prefix()}staging/{run}/{i}") for i, g in enumerate(graphs)}
         try:
             for target, triples in graphs.items():
                 self._put(staging[target], triples)
