@@ -47,7 +47,7 @@ from kg import paths
 from kg.build import load_ontology
 from kg.facts import PartialDate
 from kg.mapping import AGREEMENT_CLASSES, AGREEMENT_NAMES, EVENT_CLASSES, MISSION_KINDS, key
-from kg.namespaces import KG, KGR, OA, ORG, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA, mint, slug
+from kg.rdfterms import KG, KGR, OA, ORG, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA, mint, slug
 from kg.reference import reference_graph
 from kg.terms import to_ox_quad
 

@@ -25,13 +25,15 @@ from pathlib import Path
 
 from bench import generate, measure
 from kg import paths, queries
+from kg.terminal import interactive
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 WORKER = [sys.executable, "-m", "bench.workers"]
 RELATIONS = str(paths.QUERIES_DIR / "relations.rq")
 FLOOR = str(ROOT / "bench" / "floor.rq")   # relations' rows without labels or evidence
-COLD_RUNS, ADD_RUNS = 5, 5
+COLD_RUNS, ADD_RUNS, PAIR_RUNS = 5, 5, 3
+PAIR = {"a": "kgr:state/id", "b": "kgr:state/pe"}   # the generator's first two states
 
 
 def duration(seconds: float | None, over: float | None = None) -> str:
@@ -96,19 +98,75 @@ def load(work: Path, data: Path, ways=("kg-file", "kg-quads", "bulk"), keep=("kg
     return found
 
 
-def kg_queries(store: Path, names: list[str], args) -> dict:
+def kg_queries(store: Path, names: list[str], args, params: dict | None = None) -> dict:
     """Each stored query through kg's engine, in a worker of its own (cut at ``--kg-limit``)."""
     found = {}
+    assignments = [a for name, value in (params or {}).items() for a in ("--param", f"{name}={value}")]
     for name in names:
         m = checked(worker("kg-query", "--store", store, "--query", name, "--runs", args.runs,
-                           "--budget", args.budget, limit=args.kg_limit), f"kg query {name}")
+                           "--budget", args.budget, *assignments, limit=args.kg_limit), f"kg query {name}")
         if m.killed:
             found[name] = {"over": args.kg_limit, "peak_mb": m.peak_mb}
         else:
             figures = m.lines[-1]
             found[name] = {"median_seconds": measure.median(figures["times"]), "runs": len(figures["times"]),
                            "rows": figures["rows"], "peak_mb": m.peak_mb}
-        print(f"bench:   {name}: {took(found[name])}", file=sys.stderr, flush=True)
+        say(f"  {name}: {took(found[name])}")
+    return found
+
+
+def pair_names() -> list[str]:
+    """The stored queries that take the optional pair ``a``/``b``."""
+    return [name for name, q in queries.discover().items()
+            if {"a", "b"} <= {n for n, p in q.params.items() if p.optional}]
+
+
+def served(store: Path, files: list[Path]) -> dict:
+    """Each query file through ``kg serve`` over HTTP (a worker POSTs it), by file."""
+    import socket
+    import subprocess
+
+    from kg.serve import stop
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(BIN / "kg"), "serve", "--store", str(store), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = server.stdout.readline().strip()
+        if not url:
+            sys.exit("bench: error: kg serve did not start")
+        m = checked(worker("http-queries", "--url", url, "--runs", PAIR_RUNS + 2, "--files", *files), "http queries")
+    finally:
+        stop(server)
+    return {Path(line["file"]).stem: {"median_seconds": measure.median(line["times"]), "rows": line["rows"]}
+            for line in m.lines}
+
+
+def pairs(work: Path, store: Path, args) -> dict:
+    """Every query that takes a pair, filtered to :data:`PAIR`: in-process (the library, the
+    store open), as a whole cold process (``kg query`` against ``oxigraph query`` on the same
+    text) and through ``kg serve`` over HTTP."""
+    names = pair_names()
+    inside = kg_queries(store, names, args, PAIR)
+    texts = work / "pair-queries"
+    texts.mkdir(exist_ok=True)
+    files = []
+    for name in names:
+        files.append(texts / f"{name}.rq")
+        files[-1].write_text(queries.sparql_text(queries.find(name), PAIR), encoding="utf-8")
+    http = served(store, files)
+    found = {}
+    for name, file in zip(names, files):
+        params = [a for key, value in PAIR.items() for a in ("--param", f"{key}={value}")]
+        found[name] = {
+            "in_process": inside[name], "http": http[name],
+            "kg_cold": cold([str(BIN / "kg"), "query", name, *params, "--store", str(store), "-f", "tsv"],
+                            PAIR_RUNS),
+            "oxigraph_cold": cold([str(BIN / "oxigraph"), "query", "--location", str(store), "--query-file",
+                                   str(file), "--union-default-graph", "--results-format", "tsv"], PAIR_RUNS)}
+        say(f"  pair {name}: {took(found[name]['in_process'])} in-process, {took(found[name]['http'])} over HTTP")
     return found
 
 
@@ -200,40 +258,64 @@ def times(value: float | None, exact: bool) -> str:
     return ("" if exact else "> ") + (f"{value:.0f}×" if value >= 10 else f"{value:.1f}×")
 
 
+def rows_per_second(figures: dict) -> float | None:
+    seconds = figures.get("median_seconds")
+    return figures["rows"] / seconds if seconds and figures.get("rows") else None
+
+
 def targets(results: dict) -> list[dict]:
-    """Each target of the issue against what this run measured (they are set for 1M triples)."""
+    """Each target of issue 12 against what this run measured (they are set for 1M triples);
+    ``met`` is None for a target this run did not measure."""
     found = []
+    for name, p in results.get("pairs", {}).items():
+        inside, http, kg, ox_ = p["in_process"], p["http"], p["kg_cold"], p["oxigraph_cold"]
+        cold_ratio, _ = ratio(kg, ox_)
+        found.append({"target": f"{name}, one pair: <= 20 ms in-process, <= 1.5x oxigraph query cold, "
+                                f"<= 20 ms through kg serve",
+                      "measured": f"{took(inside)}; {took(kg)} vs {took(ox_)} ({times(*ratio(kg, ox_))}); "
+                                  f"{took(http)}",
+                      "met": all(f.get("median_seconds") is not None for f in (inside, http))
+                      and inside["median_seconds"] <= 0.02 and http["median_seconds"] <= 0.02
+                      and (cold_ratio or 99) <= 1.5})
     for name, q in results.get("queries", {}).items():
         kg, rdflib = q["kg"], q["rdflib"]
-        speedup, _ = ratio(rdflib, kg)
-        seconds = kg.get("median_seconds")
-        found.append({"target": f"query {name}: median <= 50 ms and >= 30x rdflib",
-                      "measured": f"{took(kg)}, {times(*ratio(rdflib, kg))}",
-                      "met": seconds is not None and seconds <= 0.05 and (speedup or 0) >= 30})
-    if "add" in results and "shacl" in results:
-        a, s = results["add"], results["shacl"]
-        speedup, exact = ratio(s, a)
-        found.append({"target": "kg add of ~100 triples: <= 2 s and >= 20x whole-graph pyshacl",
-                      "measured": f"{took(a)}, {times(speedup, exact)}",
-                      "met": a["median_seconds"] <= 2 and (speedup or 0) >= 20})
-    rate = results["load"]["kg-file"]["triples_per_second"]
-    found.append({"target": "loading: >= 150,000 triples/s", "measured": f"{rate:,.0f} triples/s",
-                  "met": rate >= 150_000})
-    if "cold_start" in results:
-        seed = results["cold_start"]["seed"]["kg"]
-        found.append({"target": "kg query relations on the seed graph, cold: <= 0.3 s",
-                      "measured": took(seed), "met": seed["median_seconds"] <= 0.3})
+        if name in ("evidence", "shared-memberships"):
+            continue  # not listings: one fact's quotes, one pair's organizations
+        rate, (speedup, exact) = rows_per_second(kg), ratio(rdflib, kg)
+        found.append({"target": f"{name}, full listing: >= 20,000 rows/s and >= 30x rdflib",
+                      "measured": f"{kg.get('rows', 0):,} rows in {took(kg)}: "
+                                  f"{'–' if rate is None else f'{rate:,.0f}'} rows/s, {times(speedup, exact)} rdflib",
+                      "met": (rate or 0) >= 20_000 and (speedup or 0) >= 30})
+    if "add" in results:
+        a = results["add"]
+        found.append({"target": "kg add of ~100 triples: <= 1 s wall", "measured": took(a),
+                      "met": a["median_seconds"] <= 1})
+    found.append({"target": "kg build of 1,000 documents from scratch <= 60 s; one changed document <= 5 s",
+                  "measured": "not measured: kg build still extracts and validates the whole corpus",
+                  "met": None})
     return found
+
+
+def pair_table(results: dict) -> list[str]:
+    lines = [f"| stored query, a={PAIR['a']} b={PAIR['b']} | rows | in-process | `kg query`, cold "
+             f"| `oxigraph query`, cold | kg ÷ oxigraph | through `kg serve` |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, p in results["pairs"].items():
+        kg, ox_ = p["kg_cold"], p["oxigraph_cold"]
+        lines.append(f"| {name} | {p['in_process'].get('rows', '')} | {took(p['in_process'])} | {took(kg)} "
+                     f"| {took(ox_)} | {times(*ratio(kg, ox_))} | {took(p['http'])} |")
+    return lines
 
 
 def query_table(results: dict) -> list[str]:
     check = "union_check" in results
-    lines = ["| stored query | rows | kg | rdflib | rdflib ÷ kg | kg peak |" + (" kg, union as a set |" if check else ""),
-             "|---|---:|---:|---:|---:|---:|" + ("---:|" if check else "")]
+    lines = ["| stored query | rows | kg | rows/s | rdflib | rdflib ÷ kg | kg peak |" + (" kg, union as a set |" if check else ""),
+             "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if check else "")]
     for name, q in results["queries"].items():
         kg, rdflib = q["kg"], q["rdflib"]
-        rows = kg.get("rows", rdflib.get("rows"))
-        lines.append(f"| {name} | {'' if rows is None else f'{rows:,}'} | {took(kg)} | {took(rdflib)} "
+        rows, rate = kg.get("rows", rdflib.get("rows")), rows_per_second(kg)
+        lines.append(f"| {name} | {'' if rows is None else f'{rows:,}'} | {took(kg)} "
+                     f"| {'' if rate is None else f'{rate:,.0f}'} | {took(rdflib)} "
                      f"| {times(*ratio(rdflib, kg))} | {memory(kg['peak_mb'])} |"
                      + (f" {took(q['kg_union_deduplicated'])} |" if check else ""))
     return lines
@@ -287,8 +369,11 @@ def table(results: dict) -> str:
             lines += ["", f"rdflib: one process, {duration(r['load_seconds'])} to load the graph, "
                           f"{memory(r['peak_mb'])} peak; each run cut at {limits['rdflib_limit']:g} s."]
         lines.append("")
+    if "pairs" in results:
+        lines += pair_table(results) + [""]
     lines += measurement_table(results) + [""]
-    lines += [f"- {'met' if t['met'] else 'MISSED'}: {t['target']} — {t['measured']}" for t in results["targets"]]
+    verdict = {True: "met", False: "MISSED", None: "not measured"}
+    lines += [f"- {verdict[t['met']]}: {t['target']} — {t['measured']}" for t in results["targets"]]
     return "\n".join(lines) + "\n"
 
 
@@ -306,8 +391,8 @@ def parse_args(argv):
                         help="also run kg's queries on the union of the graphs loaded as a set "
                              "(every triple once, in the default graph)")
     parser.add_argument("--skip", nargs="+", default=[], metavar="PART",
-                        choices=("queries", "rdflib", "cold", "add", "shacl", "extraction"),
-                        help="leave out parts: queries, rdflib, cold, add, shacl, extraction")
+                        choices=("queries", "rdflib", "pairs", "cold", "add", "shacl", "extraction"),
+                        help="leave out parts: queries, rdflib, pairs, cold, add, shacl, extraction")
     parser.add_argument("--documents", type=int, default=300, help="documents in the extraction corpus")
     parser.add_argument("--jobs", type=int, default=2, help="extraction processes")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
@@ -319,7 +404,9 @@ def parse_args(argv):
 
 
 def say(text: str) -> None:
-    print(f"bench: {text}", file=sys.stderr, flush=True)
+    """Progress on a terminal; nothing in a pipe or a log (the table and the JSON say it all)."""
+    if interactive():
+        print(f"bench: {text}", file=sys.stderr, flush=True)
 
 
 def main(argv=None) -> int:
@@ -353,6 +440,9 @@ def main(argv=None) -> int:
             shutil.rmtree(args.work / "store-flat")
             for name in names:
                 results["queries"][name]["kg_union_deduplicated"] = flat[name]
+    if "pairs" not in args.skip:
+        say("stored queries filtered to one pair")
+        results["pairs"] = pairs(args.work, store, args)
     if "cold" not in args.skip:
         say("cold starts")
         results["cold_start"] = cold_starts(args.work, store)

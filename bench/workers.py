@@ -70,11 +70,32 @@ def kg_query(args) -> None:
     from kg.store import open_store
 
     query, fetched = queries.find(args.query), {}
+    values = queries.parse_assignments(args.param)
     with open_store(args.store) as store:
         def run():
-            fetched["rows"] = [tuple(solution) for solution in queries.run(store, query)]
+            fetched["rows"] = [tuple(solution) for solution in queries.run(store, query, values)]
         times = repeat(run, args.runs, args.budget)
     emit(query=args.query, times=times, rows=len(fetched["rows"]))
+
+
+def http_queries(args) -> None:
+    """Each query file POSTed to a SPARQL endpoint (``kg serve``), every row read, one
+    connection per request as a plain client makes it; one line per file."""
+    import urllib.parse
+    import urllib.request
+
+    for path in args.files:
+        body = urllib.parse.urlencode({"query": path.read_text(encoding="utf-8")}).encode()
+
+        def run():
+            request = urllib.request.Request(args.url, data=body, headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json"})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                fetched["rows"] = len(json.loads(response.read())["results"]["bindings"])
+        fetched: dict = {}
+        times = repeat(run, args.runs, budget=10)
+        emit(file=str(path), times=times, rows=fetched["rows"])
 
 
 def rdflib_queries(args) -> None:
@@ -186,7 +207,13 @@ def main(argv=None) -> int:
     p.add_argument("--query", required=True)
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--budget", type=float, default=10, help="stop repeating after this many seconds")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     p.set_defaults(run=kg_query)
+    p = sub.add_parser("http-queries")
+    p.add_argument("--url", required=True)
+    p.add_argument("--files", type=Path, nargs="+", required=True)
+    p.add_argument("--runs", type=int, default=5)
+    p.set_defaults(run=http_queries)
     p = sub.add_parser("rdflib-queries")
     p.add_argument("--data", type=Path, required=True)
     p.add_argument("--limit", type=float, default=10, help="seconds one run may take")

@@ -58,6 +58,8 @@ def _direct(store, name, lang, values):
     """pyoxigraph alone: each ?_param replaced by its term's N-Triples form (see test_stored_queries)."""
     text = (paths.QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
     values = {"lang": lang, **values}
+    text = "\n".join("" if set(re.findall(r"[?$]__(\w+)", line)) - set(values) else line
+                     for line in text.split("\n"))
     for m in re.finditer(r"^#\+\s*param:\s*(\w+)\s*:\s*(iri|literal|lang)\s*(?:=\s*(\S.*?))?\s*$",
                          text, re.M):
         value = values.get(m[1], m[3])

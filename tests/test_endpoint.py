@@ -285,7 +285,7 @@ def test_export_is_isomorphic(capsys, endpoint, embedded, tmp_path):
             assert len(a) == len(b) and isomorphic(by_value(a), by_value(b))
             continue
         names = {g.identifier for g in a.graphs() if len(g)}
-        assert names == {g.identifier for g in b.graphs() if len(g)} and len(names) == 7  # and VoID
+        assert names == {g.identifier for g in b.graphs() if len(g)} and len(names) == 8  # 3 documents, ontology, reference, inferred, derived, VoID
         for name in names:
             assert len(a.graph(name)) == len(b.graph(name)), name
             assert isomorphic(by_value(a.graph(name)), by_value(b.graph(name))), name
@@ -380,7 +380,7 @@ def test_add_an_accepted_batch_appears(capsys, fresh):
     assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["2001-01-02", "2010-05-06"]
     with open_store(url) as store:
         graphs = {q.graph_name.value for q in store.quads() if "2010-05-06" in str(q.subject)}
-    assert graphs == {E + "graph/curated"}
+    assert graphs == {E + "graph/curated", E + "graph/derived"}  # its names and evidence derived
 
 
 @pytest.mark.parametrize("name,code", [(name, EXIT_VIOLATIONS) for name in VIOLATING]

@@ -13,7 +13,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SH, SKOS, Graph, URIRef, namespace
 
 from kg import paths
-from kg.namespaces import KG, KGR, WD, bind_prefixes
+from kg.rdfterms import KG, KGR, WD, bind_prefixes
 
 BUILT_INS = [RDF, RDFS, OWL, SH, SKOS, namespace.XSD]  # closed: they list their terms
 DECLARATIONS = "VALUES ?type { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty }"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Namespace
 
-from kg.namespaces import KG, ORG, SCHEMA
+from kg.rdfterms import KG, ORG, SCHEMA
 from kg.reason import reason
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"

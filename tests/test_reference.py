@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg import paths
-from kg.namespaces import KG, WD, mint
+from kg.rdfterms import KG, WD, mint
 from kg.reference import reference_graph
 
 # The only Wikidata items checked by hand (design.md); a new one needs checking first.

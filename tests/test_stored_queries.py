@@ -41,6 +41,9 @@ COLUMNS = {
     "awards": ["award", "recipient", "awarded_by", "date", "evidence"],
     "evidence": ["document", "language", "quote"],
 }
+# Every list query ends with the IRI of the fact of each row.
+for _name in set(COLUMNS) - {"evidence", "shared-memberships"}:
+    COLUMNS[_name] = COLUMNS[_name] + ["fact"]
 REQUIRED = ["relations", "missions", "memberships", "shared-memberships", "agreements", "events",
             "office-holders", "trade", "exports", "cooperation", "evidence"]
 
@@ -74,7 +77,11 @@ def term(kind: str, value: str):
 
 
 def substituted(text: str, values: dict[str, str]) -> str:
-    """The query with its parameters replaced by their terms' N-Triples form."""
+    """The query with its parameters replaced by their terms' N-Triples form, and without
+    the lines that use an optional parameter (``?__name``) not given."""
+    unset = {n for n in header(text)["params"] if n not in values}
+    text = "\n".join("" if set(re.findall(r"[?$]__(\w+)", line)) & unset else line
+                     for line in text.split("\n"))
     for name, (kind, default) in header(text)["params"].items():
         value = values.get(name, default)
         if value is not None:

@@ -25,7 +25,7 @@ from .errors import BuildInvalid, CatalogError, ExtractionError, KgError
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
-from .namespaces import KG, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
+from .rdfterms import KG, DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
 from .reference import reference_graph
 from .sources import Document, read_catalog
 
@@ -180,6 +180,8 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     report = validate_graph(_union(dataset), ontology)
     result.conforms = report.conforms
     result.violations = [f"{v.focus}: {v.path}: {v.message}" for v in report.violations]
+    say("deriving display labels and evidence")
+    _derive(dataset)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -209,6 +211,8 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
         if outcome.status == "inconsistent":
             raise BuildInvalid(f"the built graph is inconsistent; the store is unchanged: {outcome.message}")
         _copy(outcome.inferred, result.dataset.graph(INFERRED_GRAPH))
+        if len(outcome.inferred):
+            _derive(result.dataset)
     else:
         result.reasoning = "skipped (--no-reason)"
     from .store import build_store
@@ -239,14 +243,34 @@ def _keep_most_precise_dates(dataset: Dataset) -> None:
                 context.remove((subject, KG.dateNote, None))
 
 
-def _infer(dataset: Dataset) -> None:
-    """Run the inference rules (``data/rules/inference/*.rq`` CONSTRUCTs) into the inferred graph."""
+def _engine(dataset: Dataset):
+    """The dataset in an in-memory Oxigraph store, to run SPARQL over it fast."""
     import pyoxigraph as ox
 
-    from .terms import from_ox_term, to_ox_quad
+    from .terms import to_ox_quad
 
     engine = ox.Store()
     engine.extend(to_ox_quad(q) for q in dataset.quads((None, None, None, None)))
+    return engine
+
+
+def _derive(dataset: Dataset) -> None:
+    """(Re)compute the derived graph (:mod:`kg.derived`) from everything else in ``dataset``."""
+    from .derived import derive
+    from .terms import from_ox_term
+
+    dataset.remove_graph(dataset.graph(DERIVED_GRAPH))
+    engine = _engine(dataset)
+    derived = dataset.graph(DERIVED_GRAPH)
+    for quad in derive(lambda text: engine.query(text, use_default_graph_as_union=True)):
+        derived.add(tuple(from_ox_term(t) for t in (quad.subject, quad.predicate, quad.object)))
+
+
+def _infer(dataset: Dataset) -> None:
+    """Run the inference rules (``data/rules/inference/*.rq`` CONSTRUCTs) into the inferred graph."""
+    from .terms import from_ox_term
+
+    engine = _engine(dataset)
     inferred = dataset.graph(INFERRED_GRAPH)
     for rule in sorted((paths.RULES_DIR / "inference").glob("*.rq")):
         for triple in engine.query(rule.read_text(encoding="utf-8"), use_default_graph_as_union=True):

@@ -18,8 +18,8 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import (EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, KgError,
                        NotAvailable, ParseError, QueryError)
+from kg.languages import LANGUAGES as LANGS
 
-LANGS = ("bn", "id", "en", "es")
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 RDF_INPUT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
@@ -74,6 +74,31 @@ def cmd_build(args) -> int:
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
     return EXIT_VIOLATIONS if report.failures else EXIT_OK
+
+
+def cmd_load(args) -> int:
+    """Load RDF dumps (N-Quads, TriG, …) into the store as a build writes it: everything but the
+    curated graphs is replaced, and the derived graph is computed anew.
+
+    Example: kg load build/kg.nq --store build/store
+    """
+    from kg.store import is_url, load_store
+    from kg.validate import rdf_format
+
+    location = _store_location(args)
+    if not isinstance(location, str) or is_url(location):
+        raise KgError("kg load writes an embedded store; load a server with its own loader "
+                      "or the Graph Store Protocol")
+    files = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            raise KgError("no such file", file=path)
+        files.append((path, rdf_format(path, args.format)))
+    say = (lambda message: _note(message)) if sys.stderr.isatty() else None
+    load_store(location, files, progress=say)
+    _note(f"loaded {len(files)} file(s) into {location}")
+    return EXIT_OK
 
 
 def cmd_extract(args) -> int:
@@ -216,9 +241,11 @@ def cmd_query(args) -> int:
     check_services(query.text, args.allow_service)
     bindings_check = queries.bind(query, values, args.lang)  # fail before opening the store
     del bindings_check
+    queries.paged(query.text, args.limit, args.offset)  # fail before opening the store
 
     def answer(store) -> bytes:
-        result = queries.run(store, query, values, args.lang, args.allow_service)
+        result = queries.run(store, query, values, args.lang, limit=args.limit, offset=args.offset,
+                             iris=args.iris, allowed_services=args.allow_service)
         try:
             return queries.render(result, args.format, query.prefixes, columns())
         except (RuntimeError, OSError) as error:  # raised while the engine reads the answer
@@ -231,19 +258,20 @@ def cmd_query(args) -> int:
 
 
 def cmd_queries(args) -> int:
-    """List the stored queries with their summaries.
+    """List the stored queries with their summaries and parameters ([optional]).
 
     Example: kg queries
     """
     from kg import paths, queries
 
     directory = Path(args.queries_dir or paths.QUERIES_DIR)
-    found = queries.describe_all(directory)
+    found = queries.discover(directory)
     if not found:
         _note(f"no stored queries in {directory}")
         return EXIT_OK
-    width = max(len(name) for name, _ in found)
-    _out("".join(f"{name:<{width}}  {summary}\n" for name, summary in found).encode())
+    width = max(len(name) for name in found)
+    _out("".join(f"{name:<{width}}  {query.summary}\n{'':<{width}}  {queries.describe_params(query)}\n"
+                 for name, query in found.items()).encode())
     return EXIT_OK
 
 
@@ -359,6 +387,13 @@ def cmd_serve(args) -> int:
 
 # --- the parser ----------------------------------------------------------------------------
 
+def _count(text: str) -> int:
+    """A whole number ≥ 0 (``--limit``, ``--offset``)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2) like every other error."""
 
@@ -434,6 +469,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="replace the store even if the build drops more triples than it adds")
 
+    p = _command(sub, "load", cmd_load, [store_option], "load RDF dumps into the store as a build")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=RDF_INPUT_FORMATS,
+                   help="input format (default: from each file's extension)")
+
     p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", required=True, choices=LANGS, help="the document's language")
@@ -461,6 +501,10 @@ def parser() -> argparse.ArgumentParser:
                    help="bind parameter ?_NAME (IRIs as kgr:… or <https://…>)")
     p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (?_lang; default en)")
     p.add_argument("--format", "-f", choices=RESULT_FORMATS, default="table")
+    p.add_argument("--limit", type=_count, metavar="N", help="at most N rows")
+    p.add_argument("--offset", type=_count, metavar="N", help="skip the first N rows (with --limit: pages)")
+    p.add_argument("--iris", action="store_true",
+                   help="also give each named entity's IRI (a column COL_iri after the others)")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
     _bounds_options(p, timeout=60)
 

@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .facts import Amount, Evidence, Fact, PartialDate, Person
-from .namespaces import KG, KGR, OA, ORG, SCHEMA, mint, slug
+from .rdfterms import KG, KGR, OA, ORG, SCHEMA, mint, slug
 
 AGREEMENT_CLASSES = {
     "mou": KG.MemorandumOfUnderstanding,

@@ -1,24 +1,33 @@
-"""The one base IRI of the project, its namespaces, and the function that mints IRIs.
+"""The one base IRI of the project, its namespaces and graphs, and the function that mints IRIs.
+
+Plain strings, so that any module can use them without importing rdflib; :mod:`kg.rdfterms`
+wraps the same names as rdflib terms for the modules that build rdflib graphs.
 
 >>> mint("membership", "ID", "APEC")
-rdflib.term.URIRef('https://w3id.org/bilateral-relations/id/membership/id-apec')
+'https://w3id.org/bilateral-relations/id/membership/id-apec'
+>>> KG + "State", PREFIXES["kgr"] == KGR
+('https://w3id.org/bilateral-relations/ontology#State', True)
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-
 BASE = "https://w3id.org/bilateral-relations/"  # persistent: redirect rules in docs/w3id.md
 
-KG = Namespace(BASE + "ontology#")
-KGR = Namespace(BASE + "id/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-WD = Namespace("http://www.wikidata.org/entity/")
+KG = BASE + "ontology#"
+KGR = BASE + "id/"
+ORG = "http://www.w3.org/ns/org#"
+SCHEMA = "https://schema.org/"
+OA = "http://www.w3.org/ns/oa#"
+WD = "http://www.wikidata.org/entity/"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+OWL = "http://www.w3.org/2002/07/owl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 PREFIXES = {
     "kg": KG, "kgr": KGR, "org": ORG, "schema": SCHEMA, "oa": OA, "wd": WD,
@@ -38,9 +47,11 @@ FAMILIES = {
         "trade", "venue")},
 }
 
-REFERENCE_GRAPH = KGR["graph/reference"]
-ONTOLOGY_GRAPH = KGR["graph/ontology"]
-INFERRED_GRAPH = KGR["graph/inferred"]
+REFERENCE_GRAPH = KGR + "graph/reference"
+ONTOLOGY_GRAPH = KGR + "graph/ontology"
+INFERRED_GRAPH = KGR + "graph/inferred"
+DERIVED_GRAPH = KGR + "graph/derived"
+CURATED_GRAPH = KGR + "graph/curated"
 
 
 def slug(text: str) -> str:
@@ -57,17 +68,11 @@ def slug(text: str) -> str:
     return re.sub(r"-+", "-", "".join(kept)).strip("-") or "x"
 
 
-def mint(kind: str, *parts: object) -> URIRef:
+def mint(kind: str, *parts: object) -> str:
     """The IRI of a resource of ``kind`` identified by the stable key ``parts``."""
-    return KGR[kind + "/" + "-".join(slug(p) for p in parts)]
+    return KGR + kind + "/" + "-".join(slug(p) for p in parts)
 
 
-def document_graph(document_id: str) -> URIRef:
+def document_graph(document_id: str) -> str:
     """The named graph that holds the facts of one source document."""
     return mint("graph/doc", document_id)
-
-
-def bind_prefixes(graph) -> None:
-    """Bind the project's prefixes on an rdflib graph or dataset."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)

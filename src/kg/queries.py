@@ -51,9 +51,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import paths
+from kg import derived, paths
 from kg.errors import EncodingError, FormatError, InputError, ParameterError, QueryError, UnknownQuery, UpdateRefused
-from kg.sparql import query_form, sparql_tokens
+from kg.sparql import place_bindings, query_form, sparql_tokens, without_lines_using
 from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -252,9 +252,9 @@ def find(name: str, directory=None) -> StoredQuery:
 # --- binding -------------------------------------------------------------------------------
 
 def _project_prefixes() -> dict[str, str]:
-    from kg.namespaces import PREFIXES  # imports rdflib: only when a CURIE needs it
+    from kg.namespaces import PREFIXES
 
-    return {p: str(ns) for p, ns in PREFIXES.items()}
+    return dict(PREFIXES)
 
 
 def parse_iri(value: str, prefixes: dict[str, str] | None = None, *, field_name=None) -> ox.NamedNode:
@@ -339,22 +339,102 @@ def parse_assignments(items) -> dict[str, str]:
 
 # --- running -------------------------------------------------------------------------------
 
-def run(store: Store, query: StoredQuery, values=None, lang=None, allowed_services=()):
+def run(store: Store, query: StoredQuery, values=None, lang=None, *, limit: int | None = None,
+        offset: int | None = None, iris: bool = False, allowed_services=()):
     """Run a stored query with its parameters bound; returns the store's result object.
 
-    A ``SERVICE`` clause is refused unless its host is in ``allowed_services`` (:mod:`kg.outbound`).
+    The lines that use an optional parameter (``?__name``) that is not given are left out.
+    ``limit`` and ``offset`` page through the rows (every stored list query has a stable
+    order: its columns, then the fact's IRI). ``iris`` adds each named entity's IRI
+    (:func:`with_iris`). A ``SERVICE`` clause is refused unless its host is in
+    ``allowed_services`` (:mod:`kg.outbound`).
     """
     from kg.outbound import check_services
 
-    check_readable(query.text, query.path or query.name)
     check_services(query.text, allowed_services)
-    bindings = bind(query, values, lang)
+    text, bindings = prepare(query, values, lang, limit=limit, offset=offset, iris=iris)
+    if "_lang" in bindings and bindings["_lang"].value not in derived.LANGUAGES:
+        # a language no label uses is shown as English, as the derived labels fall back
+        bindings["_lang"] = ox.Literal(derived.display_language(store.query, bindings["_lang"].value))
     try:
-        return store.query(query.text, bindings, prefixes=query.default_prefixes or None)
+        return store.query(text, bindings, prefixes=query.default_prefixes or None)
     except QueryError as error:
         if error.file is None:
             error.file = str(query.path or query.name)
         raise
+
+
+_NAMED_COLUMN = re.compile(r"\(\s*MIN\(\s*\?(\w+)_name\s*\)\s+AS\s+\?(\w+)\s*\)", re.IGNORECASE)
+
+
+def with_iris(text: str) -> str:
+    r"""The query with a column ``COL_iri`` after its others for each column ``COL`` that
+    names an entity: a projection ``(MIN(?x_name) AS ?COL)`` where the query binds ``?x``.
+
+    >>> with_iris("SELECT (MIN(?a_name) AS ?state) WHERE { ?f ?p ?a BIND(STR(?a) AS ?a_name) } GROUP BY ?f")
+    'SELECT (MIN(?a_name) AS ?state) (MIN(?a) AS ?state_iri) WHERE { ?f ?p ?a BIND(STR(?a) AS ?a_name) } GROUP BY ?f'
+    """
+    where = next((at for kind, token, at in sparql_tokens(text)
+                  if (kind == "word" and token.upper() == "WHERE") or (kind == "open" and token == "{")), None)
+    if where is None:
+        return text
+    body = {token for kind, token, at in sparql_tokens(text) if kind == "var" and at > where}
+    added = [f"(MIN(?{entity}) AS ?{column}_iri)" for entity, column in _NAMED_COLUMN.findall(text[:where])
+             if "?" + entity in body and entity != "fact"]  # the fact's IRI is the fact column
+    if not added:
+        return text
+    head = text[:where].rstrip()
+    return head + " " + " ".join(added) + " " + text[where:].lstrip()
+
+
+def paged(text: str, limit: int | None = None, offset: int | None = None) -> str:
+    r"""``text`` with ``LIMIT``/``OFFSET`` appended; a query with its own cannot take them.
+
+    >>> paged("SELECT * { ?s ?p ?o } ORDER BY ?s", 10, 20)
+    'SELECT * { ?s ?p ?o } ORDER BY ?s\nLIMIT 10 OFFSET 20\n'
+    """
+    if limit is None and offset is None:
+        return text
+    for name, value in (("--limit", limit), ("--offset", offset)):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise ParameterError(f"{name} takes a whole number ≥ 0, not {value!r}")
+    depth, tail = 0, []
+    for kind, token, _ in sparql_tokens(text):
+        if kind == "open" and token == "{":
+            depth += 1
+        elif kind == "close" and token == "}":
+            depth -= 1
+            tail = []
+        elif depth == 0 and kind == "word":
+            tail.append(token.upper())
+    if "LIMIT" in tail or "OFFSET" in tail:
+        raise ParameterError("this query has its own LIMIT or OFFSET; it cannot take --limit or --offset")
+    words = ([f"LIMIT {limit}"] if limit is not None else []) + ([f"OFFSET {offset}"] if offset is not None else [])
+    return text.rstrip() + "\n" + " ".join(words) + "\n"
+
+
+def prepare(query: StoredQuery, values=None, lang=None, *, limit: int | None = None,
+            offset: int | None = None, iris: bool = False) -> tuple[str, dict]:
+    """``(text, bindings)`` that :func:`run` sends to the store: the lines of optional
+    parameters not given left out, :func:`with_iris` and :func:`paged` applied."""
+    check_readable(query.text, query.path or query.name)
+    bindings = bind(query, values, lang)
+    unset = {p.variable for p in query.params.values() if p.optional and p.variable not in bindings}
+    text = without_lines_using(query.text, unset) if unset else query.text
+    return paged(with_iris(text) if iris else text, limit, offset), bindings
+
+
+def sparql_text(query: StoredQuery, values=None, lang=None, **options) -> str:
+    r"""The query as one SPARQL text with its parameters written in, for another engine
+    (``oxigraph query``, an HTTP client of ``kg serve``); ``options`` as :func:`prepare`'s.
+
+    >>> print(sparql_text(parse("q", "SELECT ?x {\n ?x ?p ?__a .\n ?x ?q ?_b }"), {"b": "1"}))
+    SELECT ?x {
+    <BLANKLINE>
+     ?x ?q "1" }
+    """
+    text, bindings = prepare(query, values, lang, **options)
+    return place_bindings(text, bindings, substitutions=False)[0]
 
 
 def adhoc(text: str) -> StoredQuery:
@@ -434,6 +514,22 @@ def render(result, fmt: str = "table", prefixes: dict[str, str] | None = None,
 def describe_all(directory=None) -> list[tuple[str, str]]:
     """``(name, summary)`` of every stored query, for ``kg queries``."""
     return [(q.name, q.summary) for q in discover(directory).values()]
+
+
+def describe_params(query: StoredQuery) -> str:
+    r"""Its parameters as ``kg query`` takes them: ``name=default``, ``name=TYPE`` (required),
+    ``[name=TYPE]`` (optional).
+
+    >>> describe_params(parse("q", "#+ param: a: iri\nSELECT * { ?_a ?p ?__b FILTER(lang(?p) = ?_lang) }"))
+    'a=iri [b=literal] lang=en'
+    """
+    shown = []
+    for param in sorted(query.params.values(), key=lambda p: p.name):
+        if param.optional:
+            shown.append(f"[{param.name}={param.type}]")
+        else:
+            shown.append(f"{param.name}={param.default if param.default is not None else param.type}")
+    return " ".join(shown)
 
 
 def check_readable(text: str, file=None) -> None:

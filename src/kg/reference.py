@@ -16,9 +16,9 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from .errors import ParseError
-from .namespaces import KG, WD, bind_prefixes, mint
+from .languages import LANGUAGES
+from .rdfterms import KG, WD, bind_prefixes, mint
 
-LANGUAGES = ("en", "id", "bn", "es")
 CLDR = URIRef("https://cldr.unicode.org/")
 
 

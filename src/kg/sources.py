@@ -19,11 +19,11 @@ from . import paths  # noqa: F401  (used by the doctest)
 from .errors import CatalogError, EncodingError, FileMissing
 from .extract.dates import make_date
 from .facts import PartialDate
-from .namespaces import KG, SCHEMA, mint
+from .languages import LANGUAGES
+from .rdfterms import KG, SCHEMA, mint
 
 COLUMNS = ("id", "file", "language", "date", "title", "publisher", "url", "license")
 IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
-LANGUAGES = ("bn", "id", "en", "es")
 
 
 @dataclass(frozen=True)

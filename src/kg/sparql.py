@@ -8,6 +8,8 @@ the query uses it, sub-selects included; one the query projects is left to the e
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Iterator, Mapping
 
@@ -26,9 +28,16 @@ _TOKEN = re.compile(r"""
 
 
 def sparql_tokens(text: str) -> Iterator[tuple[str, str, int]]:
-    """``(kind, text, offset)`` of each token: comment, string, iri, var, word, open, close."""
-    for match in _TOKEN.finditer(text):
-        yield match.lastgroup, match.group(), match.start()
+    """``(kind, text, offset)`` of each token: comment, string, iri, var, word, open, close.
+
+    A text is tokenized once (the last few are kept), however many steps read its tokens.
+    """
+    return iter(_tokens(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[tuple[str, str, int], ...]:
+    return tuple((match.lastgroup, match.group(), match.start()) for match in _TOKEN.finditer(text))
 
 
 def query_form(text: str) -> str | None:
@@ -69,6 +78,25 @@ def _projected(text: str) -> set[str]:
             projected.add("*")
         after_as = kind == "word" and tok.upper() == "AS"
     return projected
+
+
+def without_lines_using(text: str, names) -> str:
+    r"""The query with every line that uses one of the variables ``names`` emptied (line
+    numbers stay): how an optional parameter that is not given drops out.
+
+    >>> without_lines_using("SELECT * {\n ?s ?p ?o .\n ?s ?q ?__x .\n}", {"__x"})
+    'SELECT * {\n ?s ?p ?o .\n\n}'
+    """
+    names = set(names)
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    dropped = set()
+    for kind, tok, at in sparql_tokens(text):
+        if kind == "var" and tok[1:] in names:
+            dropped.add(bisect.bisect_right(starts, at) - 1)
+    return "\n".join("" if number in dropped else line for number, line in enumerate(lines))
 
 
 def values_block(bindings: Mapping[str, object]) -> str:

@@ -385,7 +385,7 @@ def validate_graph(graph, ontology, shapes=None) -> ValidationReport:
 
 def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None) -> ValidationReport:
     """Validate an already-read batch against ``shapes`` and ``ontology`` (file paths)."""
-    from kg.namespaces import bind_prefixes
+    from kg.rdfterms import bind_prefixes
 
     ontology_triples = _ontology(ontology or paths.ONTOLOGY_FILE)
     nodes = focus_nodes(delta)
@@ -424,9 +424,9 @@ class AddResult:
 
 
 def default_graph() -> str:
-    from kg.namespaces import KGR
+    from kg.namespaces import CURATED_GRAPH
 
-    return str(KGR["graph/curated"])
+    return CURATED_GRAPH
 
 
 def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=None,
@@ -434,10 +434,14 @@ def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=No
     """Validate ``files``; if they conform, insert them into ``graph`` in one transaction."""
     target = graph or default_graph()
     delta = read_delta(files, fmt)
+    from kg.derived import refresh, relabelled
+
     with open_store(store, read_only=True) as opened:
         report = validate_delta(delta, opened, shapes, ontology)
+        renamed = relabelled(opened.query, delta.triples) if report.conforms else []
     if not report.conforms:
         return AddResult(report, 0, target)
     with open_store(store, read_only=False) as opened:
         added = opened.add(delta.triples, graph=ox.NamedNode(target))
+        refresh(opened, delta.triples, renamed)  # the names, lists and evidence the batch changes
     return AddResult(report, added, target)

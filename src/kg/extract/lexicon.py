@@ -24,7 +24,7 @@ from .text import ascii_digits
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
-from ..namespaces import KG
+from ..rdfterms import KG
 
 TYPES = {
     KG.State: "State",

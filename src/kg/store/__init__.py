@@ -104,8 +104,9 @@ def build_store(location, quads, force: bool = False) -> None:
         store.replace_build(quads)
 
 
-def load_store(path, file) -> None:
-    """Create or rebuild the store at ``path`` from the RDF dump ``file``, keeping its curated
-    graphs (those in the file are dropped, as :func:`build_store` drops them)."""
-    with OxigraphStore(path, read_only=True, create=True) as store:
-        store.replace_build_from_file(file)
+def load_store(path, file, fmt=None, progress=None) -> None:
+    """Create or rebuild the store at ``path`` from the RDF dump ``file`` (or a list of
+    ``(path, format)``), keeping its curated graphs (those in the file are dropped, as
+    :func:`build_store` drops them) and deriving the derived graph anew (:mod:`kg.derived`)."""
+    with OxigraphStore(path, read_only=True, create=True) as store:  # replaced, never written
+        store.replace_build_from_file(file, fmt, progress)

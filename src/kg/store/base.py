@@ -14,9 +14,9 @@ import pyoxigraph as ox
 @functools.lru_cache(maxsize=None)
 def curated_prefix() -> str:
     """The IRI prefix of the curated graphs (kept across builds): ``kgr:graph/curated``."""
-    from kg.namespaces import KGR  # rdflib: only the commands that write need it
+    from kg.namespaces import CURATED_GRAPH
 
-    return str(KGR["graph/curated"])
+    return CURATED_GRAPH
 
 
 def is_curated(graph) -> bool:
@@ -58,6 +58,10 @@ class Store:
 
     def replace_build(self, quads: Iterable) -> None:
         """Replace everything except the curated graphs with ``quads``, all or nothing."""
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request, as one transaction."""
         raise NotImplementedError
 
     def add(self, quads: Iterable, graph=None) -> int:

@@ -289,6 +289,9 @@ class SparqlEndpointStore(Store):
                    else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}") for g, lines in by_graph.items()]
         return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
+    def update(self, sparql):
+        self._update(sparql)
+
     def add(self, quads, graph=None):
         batch = [to_ox_quad(q, graph) for q in quads]
         if batch:

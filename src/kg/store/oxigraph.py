@@ -13,7 +13,8 @@ Behaviour worth knowing (measured with pyoxigraph 0.5.13):
 * Queries see the union of all graphs (``use_default_graph_as_union``).
 * :meth:`OxigraphStore.replace_build` replaces everything except the curated graphs
   (``kgr:graph/curated…``): the new store is built in a sibling directory and swapped in, so a
-  failure leaves the old store as it was.
+  failure leaves the old store as it was. Its derived graph (:mod:`kg.derived`) is computed
+  there anew from everything it then holds, curated graphs included.
 
 >>> import tempfile
 >>> OxigraphStore(tempfile.mkdtemp() + "/s", read_only=False, create=True).named_graphs()
@@ -31,6 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
+from kg.derived import rederive
 from kg.errors import QueryError, StoreDamaged, StoreError, StoreLocked, StoreMissing
 from kg.sparql import place_bindings
 from kg.store import layout
@@ -120,8 +122,8 @@ class OxigraphStore(Store):
             if not self.read_only:
                 self._store.flush()
             self._store = None
-            gc.collect()  # drop RocksDB (and its lock) now, not at some later collection
             if not self.read_only:
+                gc.collect()  # drop RocksDB (and its lock) now, not at some later collection
                 OPEN_READ_WRITE.discard(str(self.directory.resolve()))
         if getattr(self, "_pin", None) is not None:
             self._pin.release()
@@ -180,21 +182,37 @@ class OxigraphStore(Store):
             raise StoreError(f"writing store {self.path}: {error}") from None
         return len(batch)
 
+    def update(self, sparql):
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        try:
+            self._require_open().update(sparql)
+        except OSError as error:
+            raise StoreError(f"writing store {self.path}: {error}") from None
+
     def replace_build(self, quads):
         self._rebuild(lambda fresh: fresh.bulk_extend(
             q for q in map(to_ox_quad, quads) if not is_curated(q.graph_name)))
 
-    def replace_build_from_file(self, file) -> None:
-        """Like :meth:`replace_build`, from an RDF dump (N-Quads, TriG, …, by its extension).
+    def replace_build_from_file(self, file, fmt=None, progress=None) -> None:
+        """Like :meth:`replace_build`, from RDF dumps (N-Quads, TriG, …, by extension or ``fmt``):
+        ``file`` is one path or a list of ``(path, format)``.
 
         Oxigraph's bulk loader parses the file itself, without a Python object per quad, so
         this loads as fast as pyoxigraph's ``bulk_load`` alone, and faster than
         ``replace_build(pyoxigraph.parse(file))`` (``make bench`` measures the three).
         """
+        files = [(file, fmt)] if isinstance(file, (str, os.PathLike)) else list(file)
+
         def fill(fresh):
-            fresh.bulk_load(path=str(file))
+            for path, file_format in files:
+                if progress:
+                    progress(f"loading {path}")
+                fresh.bulk_load(path=str(path), format=file_format)
             for graph in [g for g in fresh.named_graphs() if is_curated(g)]:
                 fresh.remove_graph(graph)
+            if progress:
+                progress("deriving display labels and evidence")
         self._rebuild(fill)
 
     def _rebuild(self, fill) -> None:
@@ -217,6 +235,7 @@ class OxigraphStore(Store):
                 store = ox.Store(str(fresh.path))
                 fill(store)
                 store.extend(curated)
+                rederive(store)  # the derived graph of exactly what the store now holds
                 store.flush()
                 del store
                 gc.collect()

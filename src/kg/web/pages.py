@@ -12,10 +12,10 @@ from html import escape
 
 import pyoxigraph as ox
 
+from kg.languages import LANGUAGES as LANGS
 from kg.namespaces import KGR
 from kg.web.describe import Resource
 
-LANGS = ("en", "id", "bn", "es")
 STYLE = """
 body { font-family: "Noto Sans", "Noto Sans Bengali", "DejaVu Sans", sans-serif; margin: 2em auto;
        max-width: 60em; padding: 0 1em; color: #222; line-height: 1.45 }

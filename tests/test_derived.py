@@ -1,0 +1,152 @@
+"""The derived graph (kg.derived) and what the stored queries gain from it: the fact column,
+optional filters, and display values that `kg add` keeps up to date.
+
+Expected values are the seed documents' (see test_answers): one bilateral relation,
+Indonesia–Peru (kgr:relation/id-pe), established 1975-08-12; an MoU of 2013-10.
+"""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+
+from kg import queries as kq
+from kg.derived import DISPLAY_LABEL, display_name
+from kg.namespaces import DERIVED_GRAPH, KGR
+from kg.store import open_store
+
+ID, PE, BR = KGR + "state/id", KGR + "state/pe", KGR + "state/br"
+
+
+@pytest.fixture(scope="module")
+def store(built_store_path):
+    with open_store(built_store_path) as opened:
+        yield opened
+
+
+def rows(store, name, lang="en", **values):
+    result = kq.run(store, kq.find(name), values, lang)
+    columns = [v.value for v in result.variables]
+    return [dict(zip(columns, (None if t is None else t.value for t in s))) for s in result]
+
+
+def test_display_name_falls_back_to_english_then_any_label():
+    assert display_name([("Peru", "en"), ("Perú", "es")], "es") == "Perú"
+    assert display_name([("Peru", "en"), ("Perú", "es")], "bn") == "Peru"
+    assert display_name([("Pérou", "fr"), ("Perú", "es")], "bn") == "Perú"  # the least: "e" < "é"
+    assert display_name([], "en") is None
+
+
+def test_the_built_store_holds_the_derived_graph(store):
+    found = {q.object for q in store.quads(ox.NamedNode(DERIVED_GRAPH))
+             if q.subject == ox.NamedNode(PE) and q.predicate == DISPLAY_LABEL}
+    assert ox.Literal("Peru", language="en") in found
+    assert ox.Literal("পেরু", language="bn") in found
+
+
+def test_rows_link_back_to_their_fact(store):
+    (relation,) = rows(store, "relations")
+    assert relation["fact"] == KGR + "relation/id-pe"
+    quotes = rows(store, "evidence", fact=relation["fact"])
+    assert quotes and all(q["quote"] in relation["evidence"] for q in quotes)
+
+
+@pytest.mark.parametrize("values", [{"state": PE}, {"a": ID, "b": PE}, {"a": PE, "b": ID},
+                                    {"since": "1975"}, {"until": "1975-08"}])
+def test_an_optional_filter_keeps_the_matching_rows(store, values):
+    assert [r["fact"] for r in rows(store, "relations", **values)] == [KGR + "relation/id-pe"]
+
+
+@pytest.mark.parametrize("values", [{"state": BR}, {"a": ID, "b": BR}, {"since": "1975-08-13"},
+                                    {"until": "1975-07"}])
+def test_an_optional_filter_drops_the_others(store, values):
+    assert rows(store, "relations", **values) == []
+
+
+def test_events_filtered_by_date_are_a_slice_of_all_events(store):
+    every = rows(store, "events")
+    recent = rows(store, "events", since="2024")
+    assert recent == [r for r in every if (r["date"] or "") >= "2024"]
+    assert 0 < len(recent) < len(every)
+
+
+def test_an_unknown_language_is_shown_as_english(store):
+    result = kq.run(store, kq.find("relations"), {"lang": "fr"})
+    assert [[t.value for t in s][:2] for s in result] == [["Indonesia", "Peru"]]
+
+
+def test_kg_add_updates_the_names_the_batch_changes(built_store_path, tmp_path):
+    from kg.validate import add
+
+    path = tmp_path / "store"
+    shutil.copytree(built_store_path, path)
+    batch = tmp_path / "batch.ttl"
+    batch.write_text('<https://w3id.org/bilateral-relations/id/state/pe> <http://www.w3.org/2004/02/skos/core#prefLabel> '
+                     '"A Peru"@en .\n', encoding="utf-8")
+    result = add([batch], str(path))
+    assert result.report.conforms, [v.message for v in result.report.violations]
+    with open_store(path) as opened:
+        assert rows(opened, "relations")[0]["state_b"] == "A Peru"
+        assert "A Peru" in rows(opened, "agreements", state=PE)[0]["parties"]
+
+
+def test_pages_put_together_are_the_whole_listing(store):
+    whole = [[t.value for t in s] for s in kq.run(store, kq.find("exports"), {})]
+    pages = []
+    for offset in range(0, len(whole) + 5, 5):
+        pages += [[t.value for t in s] for s in kq.run(store, kq.find("exports"), {}, limit=5, offset=offset)]
+    assert len(whole) > 5 and pages == whole
+
+
+def test_a_query_with_its_own_limit_takes_no_limit(store):
+    from kg.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="its own LIMIT"):
+        kq.run(store, kq.adhoc("SELECT * WHERE { ?s ?p ?o } LIMIT 3"), {}, limit=2)
+    assert len(list(kq.run(store, kq.adhoc("SELECT * WHERE { { SELECT * { ?s ?p ?o } LIMIT 3 } }"), {},
+                           limit=2))) == 2
+
+
+OPTIONAL_PAIR = [name for name, q in sorted(kq.discover().items())
+                 if {"a", "b"} <= {n for n, p in q.params.items() if p.optional}]
+
+
+@pytest.mark.parametrize("name", OPTIONAL_PAIR)
+def test_a_pair_filter_keeps_a_subset_and_an_unknown_state_nothing(store, name):
+    every = rows(store, name)
+    pair = rows(store, name, a=ID, b=PE)
+    assert pair and all(row in every for row in pair)
+    assert rows(store, name, state=KGR + "state/zz") == []
+
+
+def test_kg_queries_shows_the_parameters(capsys):
+    from kg.cli import main
+
+    assert main(["queries"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    line = out[out.index(next(l for l in out if l.startswith("relations "))) + 1]
+    assert line.split() == ["[a=iri]", "[b=iri]", "lang=en", "[since=literal]", "[state=iri]", "[until=literal]"]
+
+
+@pytest.mark.parametrize("argv,message", [(["--limit", "-1"], "whole number"), (["--offset", "x"], "whole number")])
+def test_a_bad_page_is_a_one_line_error(capsys, argv, message):
+    from kg.cli import main
+
+    assert main(["query", "relations", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
+def test_iris_come_beside_the_names_when_asked_for(store):
+    plain = kq.run(store, kq.find("missions"), {})
+    assert [v.value for v in plain.variables][-1] == "fact"
+    result = kq.run(store, kq.find("missions"), {}, iris=True)
+    columns = [v.value for v in result.variables]
+    assert columns == [v.value for v in plain.variables] + ["kind_iri", "sending_state_iri",
+                                                             "receiving_state_iri", "city_iri"]
+    by_name = [dict(zip(columns, (None if t is None else t.value for t in s))) for s in result]
+    lima = next(r for r in by_name if r["city"] == "Lima")
+    assert (lima["sending_state_iri"], lima["receiving_state_iri"], lima["city_iri"]) == \
+        (ID, PE, KGR + "city/lima")
+    assert "mission_iri" not in columns  # the mission is the fact column
