@@ -155,12 +155,16 @@ def test_kill_kg_build_at_random_moments(tmp_path):
     for trial in range(TRIALS):
         sources = (two, one)[trial % 2] if not outcomes or outcomes[-1] != "killed" else sources
         code = _killed(["build", "--no-reason", "--workers", "1", "--force", "--sources", sources,
-                        "--store", store], rng.uniform(0.2, duration * 1.1))
+                        "--store", store], rng.uniform(0.2, duration * 1.5))
         state = _state(store)
         assert state in states.values(), f"trial {trial}: neither the old nor the new build"
         assert leftovers(store) == [], f"trial {trial}: {leftovers(store)}"
         outcomes.append("done" if code == 0 else "killed")
-    assert outcomes.count("killed") >= TRIALS // 4 and "done" in outcomes, outcomes
+    assert outcomes.count("killed") >= TRIALS // 4, outcomes
+    # after all that, a build still goes through (how many trials finished depends on load)
+    assert _killed(["build", "--no-reason", "--workers", "1", "--force", "--sources", two,
+                    "--store", store], 300) == 0
+    assert _state(store) == states[two] and leftovers(store) == []
 
 
 def test_kill_kg_add_at_random_moments(small_store, tmp_path):
