@@ -24,8 +24,8 @@ the graph are dated before 2025 and trade figures are for 2024 and earlier, so a
     python bench/generate.py --triples 100000 --out - | head
 
 >>> import io
->>> plan = generate(io.StringIO(), 10000)
->>> abs(plan.quads - 10000) < 100, plan.pairs == plan.states * (plan.states - 1) // 2
+>>> plan = generate(io.StringIO(), 30000)
+>>> abs(plan.quads - 30000) < 300, plan.pairs == plan.states * (plan.states - 1) // 2
 (True, True)
 """
 from __future__ import annotations

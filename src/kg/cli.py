@@ -141,13 +141,15 @@ def cmd_extract(args) -> int:
 
 
 def explain(extraction) -> str:
-    """Per sentence: its offset, its start, and the rules that fired or why none did."""
+    """Per sentence: its offset, its start, the rules that fired or why none did, and per
+    clause the mentions, the frames' triggers and the roles filled or missing."""
     lines = []
     for item in extraction.explanations:
         text = " ".join(item.text.split())
         lines.append(f"[{item.start}] {text[:70]}{'…' if len(text) > 70 else ''}")
         lines += [f"    fired: {rule}" for rule in item.fired]
         lines += [f"    not understood: {problem}" for problem in item.problems]
+        lines += [f"    frames: {note}" for note in item.clauses]
     facts = len(extraction.facts)
     fired = sum(1 for item in extraction.explanations if item.fired)
     lines.append(f"{facts} facts from {fired} of {len(extraction.explanations)} sentences")
@@ -481,7 +483,8 @@ def parser() -> argparse.ArgumentParser:
                    help="the document's publication date, for dates it gives without a year")
     p.add_argument("--format", default="turtle", choices=("turtle", "jsonl"))
     p.add_argument("--explain", action="store_true",
-                   help="show per sentence which rule fired or why none did, instead of the facts")
+                   help="show per sentence which rule fired or why none did, and per clause the "
+                        "mentions, triggers and roles the frames found, instead of the facts")
 
     p = _command(sub, "eval", cmd_eval, [], "measure extraction against hand-read cases")
     p.add_argument("cases", nargs="?", default="tests/cases", metavar="DIR",

@@ -85,3 +85,14 @@ class Fact:
     kind: str
     fields: dict[str, object]
     evidence: list[Evidence] = field(default_factory=list)
+
+
+#: The fields of the fact kinds frames build (data/frames/): a frame's role or constant must
+#: name one of them.
+FRAME_FIELDS = {
+    "Membership": {"member", "organization"},
+    "Mission": {"sending", "receiving", "host", "city", "kind", "opened"},
+    "BilateralRelation": {"states", "established"},
+    "OfficeHolding": {"holder", "office", "state", "date"},
+    "Event": {"kind", "date", "place", "participants"},
+}

@@ -16,5 +16,6 @@ DATA_DIR = HOME / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 REFERENCE_DIR = DATA_DIR / "reference"
 RULES_DIR = DATA_DIR / "rules"
+FRAMES_DIR = DATA_DIR / "frames"
 QUERIES_DIR = HOME / "queries"
 DEFAULT_STORE = Path(os.environ.get("KG_STORE") or HOME / "build" / "store")

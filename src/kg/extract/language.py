@@ -65,6 +65,11 @@ class Language:
     planned: list[str] = field(default_factory=list)
     relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
     lexicon: Lexicon | None = None
+    frames: object = None                 # kg.extract.frames.Frames, from data/frames/<code>.yaml
+    gazetteer: object = None              # kg.extract.gazetteer.Gazetteer over the lexicon's names
+    city_states: dict[str, str] = field(default_factory=dict)
+    frame_both: list[str] = field(default_factory=list)
+    name_regex: object = None
 
 
 def load_language(path: Path, lexicon_graph) -> Language:
@@ -114,8 +119,38 @@ def load_language(path: Path, lexicon_graph) -> Language:
         relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
     )
     if lexicon_graph is not None:
-        language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes)
+        from ..reference import BULK_SOURCES
+
+        language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes, BULK_SOURCES)
+        _general_layer(language, lexicon_graph)
     return language
+
+
+def _general_layer(language: Language, graph) -> None:
+    """The frames, the gazetteer and the cities' states, for kg.extract.reader."""
+    import re
+
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+
+    from ..rdfterms import KG, mint
+    from .frames import load_frames
+    from .gazetteer import Gazetteer, read_demonyms
+
+    language.frames = load_frames(paths.FRAMES_DIR / f"{language.code}.yaml")
+    if language.frames is None:
+        return
+    names = list(language.lexicon.labels)
+    names += [(str(acronym), "Organization", str(organization))      # acronyms match only as written
+              for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
+              for acronym in graph.objects(organization, SKOS.notation)]
+    names += [(form, type_name, str(mint("state", iso)))
+              for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
+    language.gazetteer = Gazetteer(names, language.suffixes)
+    language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
+                            for state in graph.objects(city, KG.inState)}
+    language.frame_both = language.frames.both
+    language.name_regex = re.compile(language.name)
 
 
 def _rule_lines(nodes) -> list[int]:

@@ -22,7 +22,7 @@ from collections import defaultdict
 from .text import ascii_digits
 
 from rdflib import RDF, RDFS, Literal
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from ..rdfterms import KG
 
@@ -56,18 +56,32 @@ class Lexicon:
         self.names = names            # type -> normal(name) -> IRI
         self.suffixes = sorted(suffixes, key=len, reverse=True)
         self._regex: dict[str, str] = {}
+        self._compiled: dict[str, re.Pattern] = {}
+        self.unmatched: set[str] = set()   # IRIs the rules' regexes leave to the gazetteer (bulk data)
+        self.labels: list[tuple[str, str, str]] = []   # (name as written, type, IRI)
 
     @classmethod
-    def from_graph(cls, graph, language: str, suffixes: list[str] = ()) -> "Lexicon":
-        """Collect the names in ``language`` of every typed entity in ``graph``."""
+    def from_graph(cls, graph, language: str, suffixes: list[str] = (), gazetteer_only=()) -> "Lexicon":
+        """Collect the names in ``language`` of every typed entity in ``graph``.
+
+        Entities whose ``dcterms:source`` starts with one of ``gazetteer_only`` (bulk
+        reference data: GeoNames, the Factbook) are looked up by name but left out of the
+        rules' regexes, which would take long to compile; the gazetteer finds them."""
         names: dict[str, dict[str, str]] = defaultdict(dict)
+        labels = []
         for cls_iri, type_name in TYPES.items():
             for entity in graph.subjects(RDF.type, cls_iri):
                 for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
                     for label in graph.objects(entity, prop):
                         if isinstance(label, Literal) and label.language in (language, None):
                             names[type_name].setdefault(normal(label), str(entity))
-        return cls(dict(names), list(suffixes))
+                            labels.append((str(label), type_name, str(entity)))
+        lexicon = cls(dict(names), list(suffixes))
+        lexicon.labels = labels
+        if gazetteer_only:
+            lexicon.unmatched = {str(entity) for entity, source in graph.subject_objects(DCTERMS.source)
+                                 if str(source).startswith(tuple(gazetteer_only))}
+        return lexicon
 
     def types(self) -> list[str]:
         """The lexicon types that have at least one name."""
@@ -76,7 +90,8 @@ class Lexicon:
     def regex(self, type_name: str) -> str:
         """A non-capturing regex matching any name of ``type_name`` (with a suffix)."""
         if type_name not in self._regex:
-            forms = sorted(self.names.get(type_name, {}), key=len, reverse=True)
+            forms = sorted((name for name, iri in self.names.get(type_name, {}).items() if iri not in self.unmatched),
+                           key=len, reverse=True)
             body = "|".join(_flexible(f) for f in forms) or "(?!x)x"
             suffix = "(?:" + "|".join(map(re.escape, self.suffixes)) + ")?" if self.suffixes else ""
             self._regex[type_name] = rf"(?<!{WORD})(?i:{body}){suffix}(?!{WORD})"
@@ -96,7 +111,10 @@ class Lexicon:
     def find_all(self, type_name: str, text: str) -> list[tuple[int, int, str]]:
         """Every mention of a ``type_name`` entity in ``text``: (start, end, IRI)."""
         found = []
-        for match in re.finditer(self.regex(type_name), text):
+        compiled = self._compiled.get(type_name)
+        if compiled is None:       # compiled once: the re module's own cache is too small for these
+            compiled = self._compiled[type_name] = re.compile(self.regex(type_name))
+        for match in compiled.finditer(text):
             iri = self.lookup(type_name, match.group())
             if iri:
                 found.append((match.start(), match.end(), iri))

@@ -48,7 +48,8 @@ class Patterns:
     def __init__(self, language):
         self.language = language
         self.lexicon = language.lexicon
-        self._compiled: dict[tuple[str, bool], tuple] = {}
+        # compiled once per language, not once per document: a lexicon's alternations are large
+        self._compiled: dict[tuple[str, bool], tuple] = language.__dict__.setdefault("compiled_patterns", {})
 
     # -- compiling ---------------------------------------------------------------------
 

@@ -47,3 +47,36 @@ def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[S
             lead = len(chunk) - len(chunk.lstrip())
             result.append(Sentence(start + lead, start + lead + len(stripped), stripped))
     return result
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a sentence: ``start``..``end`` are offsets into the sentence's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def clauses(text: str, breaks: list[str]) -> list[Clause]:
+    """Split a sentence at the ``breaks`` regexes ("while", ";", "but"), keeping offsets.
+
+    The break itself belongs to neither clause.
+
+    >>> [c.text for c in clauses("A has one in X while B has one in Y; done", [r"\\bwhile\\b", ";"])]
+    ['A has one in X', 'B has one in Y', 'done']
+    """
+    if not breaks:
+        return [Clause(0, len(text), text)] if text.strip() else []
+    cuts = [0]
+    for match in re.finditer("|".join(f"(?:{b})" for b in breaks), text):
+        cuts.extend((match.start(), match.end()))
+    cuts.append(len(text))
+    result = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        chunk = text[start:end]
+        if chunk.strip(" ,"):
+            lead = len(chunk) - len(chunk.lstrip(" ,"))
+            body = chunk.strip(" ,")
+            result.append(Clause(start + lead, start + lead + len(body), body))
+    return result

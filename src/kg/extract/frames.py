@@ -1,0 +1,367 @@
+"""Frames: per fact kind, trigger words and the roles typed mentions fill (data/frames/).
+
+A frame fires on a trigger (a word, stemmed, or a mention of a type such as ``Office``)
+in a clause; each role takes the first mention its cues find, among the mentions of its
+types, in the trigger's scope (from the previous trigger to the next one). The cues are:
+
+``trigger``             the mention that is the trigger (an ``Office`` named)
+``before`` / ``after``  mentions before / after the trigger (the nearest first)
+``adjacent``            the mention just before the trigger ("Peruvian embassy", "Peru's embassy")
+``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
+``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
+``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
+``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
+``{state_of: city}``    the state of the city that fills the role ``city``
+``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
+``both``                the document's pair, when the clause says "both countries"
+``pair``                the document's pair
+``nearest``             the nearest mention in the clause
+
+Format and examples: data/frames/README.md.
+
+>>> from kg.build import load_extraction_data
+>>> from kg.extract.engine import extract
+>>> languages = load_extraction_data()
+>>> facts = extract("Indonesia memiliki kedutaan di Bogota sementara Kolombia memiliki kedutaan di Jakarta.",
+...                 languages["id"], "doc").facts
+>>> sorted(f.fields["sending"].rsplit("/", 1)[1] + ">" + f.fields["city"].rsplit("/", 1)[1]
+...        for f in facts if f.kind == "Mission")
+['co>jakarta', 'id>bogota']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import paths  # noqa: F401  (used by the doctest)
+from ..errors import RuleError
+from ..facts import FRAME_FIELDS
+from .gazetteer import Mention, fold
+from .lexicon import WORD
+
+CUES = {"one_of_pair", "name_before", "after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
+ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
+ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
+FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note"}
+TOKEN = re.compile(rf"{WORD}+")
+ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
+
+
+@dataclass
+class Role:
+    name: str
+    types: list[str]
+    cues: list
+    many: bool = False
+    optional: bool = False
+    exactly: int | None = None
+
+
+@dataclass
+class Frame:
+    """One frame: a fact kind, what triggers it, the roles it fills and constant fields."""
+
+    id: str
+    fact: str
+    triggers: list[list[str]]         # each trigger: a sequence of stems
+    roles: list[Role]
+    requires: list[list[str]] = field(default_factory=list)
+    trigger_mention: str | None = None
+    needs: list[str] = field(default_factory=list)    # mention types the clause must have (an Office)
+    constants: dict = field(default_factory=dict)
+    examples: list[dict] = field(default_factory=list)
+    line: int = 0
+    oblique: list[str] = field(default_factory=list)   # the file's prepositions: no subject follows them
+
+
+@dataclass
+class Frames:
+    """A language's frames, with the stemmer and the clause breaks they use."""
+
+    source: Path
+    clause_breaks: list[str]
+    frames: list[Frame]
+    stem: object                     # str -> str
+    both: list[str] = field(default_factory=list)   # more words for "both" ("keduanya", "ambos")
+    prefix: bool = False             # a trigger word also matches the words it begins (case endings)
+    planned: list[str] = field(default_factory=list)  # more cues of a plan, for the frames ("will", "akan")
+
+    def phrase(self, words: str) -> list[str]:
+        return [self.stem(t) for t in TOKEN.findall(fold(words))]
+
+
+def _stemmer(name: str | None):
+    if not name:
+        return lambda word: word
+    import snowballstemmer
+
+    import functools
+
+    stemmer = snowballstemmer.stemmer(name)
+    return functools.lru_cache(maxsize=65536)(stemmer.stemWord)
+
+
+def load_frames(path: Path) -> Frames | None:
+    """Read and check ``data/frames/<language>.yaml`` (None when the language has none).
+
+    An unknown key, fact, field, role type or cue is an error naming the file and line.
+    """
+    if not path.is_file():
+        return None
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    try:
+        nodes = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise RuleError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
+        raise RuleError(f"{path}: a frame file is a mapping with a list 'frames'")
+    lines = _item_lines(nodes, "frames")
+    unknown = set(data) - {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "frames"}
+    if unknown:
+        raise RuleError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    if data.get("match", "word") not in ("word", "prefix"):
+        raise RuleError(f"{path}: 'match' is 'word' or 'prefix'")
+    result = Frames(path, data.get("clause_breaks") or [], [], _stemmer(data.get("stemmer")), data.get("both") or [],
+                    data.get("match") == "prefix", data.get("planned") or [])
+    for index, item in enumerate(data["frames"]):
+        where = f"{path}:{lines[index] if index < len(lines) else 0}"
+        result.frames.append(_frame(item, where, result, lines[index] if index < len(lines) else 0))
+        result.frames[-1].oblique = data.get("oblique") or []
+    return result
+
+
+def _item_lines(nodes, key: str) -> list[int]:
+    for name, value in getattr(nodes, "value", []):
+        if name.value == key and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _frame(item, where: str, frames: Frames, line: int) -> Frame:
+    if not isinstance(item, dict) or "id" not in item or "fact" not in item:
+        raise RuleError(f"{where}: a frame is a mapping with 'id', 'fact' and 'roles'")
+    name = item["id"]
+    unknown = set(item) - FRAME_KEYS
+    if unknown:
+        raise RuleError(f"{where}: frame {name}: unknown key(s) {', '.join(sorted(unknown))}")
+    fields = FRAME_FIELDS.get(item["fact"])
+    if fields is None:
+        raise RuleError(f"{where}: frame {name}: unknown fact '{item['fact']}' "
+                        f"(frames build: {', '.join(sorted(FRAME_FIELDS))})")
+    if not item.get("triggers") and not item.get("trigger_mention"):
+        raise RuleError(f"{where}: frame {name}: needs 'triggers' or 'trigger_mention'")
+    roles = []
+    for role_name, spec in (item.get("roles") or {}).items():
+        if role_name not in fields:
+            raise RuleError(f"{where}: frame {name}: unknown field '{role_name}' of {item['fact']} "
+                            f"(fields: {', '.join(sorted(fields))})")
+        if not isinstance(spec, dict) or set(spec) - ROLE_KEYS:
+            raise RuleError(f"{where}: frame {name}: role {role_name} takes {', '.join(sorted(ROLE_KEYS))}")
+        bad_types = set(spec.get("types") or []) - ROLE_TYPES
+        if bad_types or not spec.get("types"):
+            raise RuleError(f"{where}: frame {name}: role {role_name}: unknown or missing type(s) "
+                            f"{', '.join(sorted(bad_types))} (types: {', '.join(sorted(ROLE_TYPES))})")
+        for cue in spec.get("cues") or []:
+            cue_name = next(iter(cue)) if isinstance(cue, dict) else cue
+            if cue_name not in CUES:
+                raise RuleError(f"{where}: frame {name}: role {role_name}: unknown cue '{cue_name}' "
+                                f"(cues: {', '.join(sorted(CUES))})")
+        roles.append(Role(role_name, spec["types"], spec.get("cues") or ["nearest"], bool(spec.get("many")),
+                          bool(spec.get("optional")), spec.get("exactly")))
+    for constant in item.get("set") or {}:
+        if constant not in fields:
+            raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
+    bad_needs = set(item.get("needs") or []) - ROLE_TYPES
+    if bad_needs:
+        raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
+    return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
+                 [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
+                 needs=item.get("needs") or [], constants=dict(item.get("set") or {}),
+                 examples=item.get("examples") or [], line=line)
+
+
+# -- reading a clause ------------------------------------------------------------------------
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    stem: str
+
+
+@dataclass
+class Trigger:
+    frame: Frame
+    start: int
+    end: int
+    mention: Mention | None = None
+
+
+def tokens(text: str, frames: Frames) -> list[Token]:
+    """The words of ``text`` with their stems (offsets into ``text``)."""
+    return [Token(m.start(), m.end(), frames.stem(m.group())) for m in TOKEN.finditer(fold(text))]
+
+
+def _phrase_at(words: list[Token], index: int, phrase: list[str], prefix: bool) -> int | None:
+    """The index after ``phrase`` when it starts at ``words[index]``, else None."""
+    if index + len(phrase) > len(words):
+        return None
+    for offset, stem in enumerate(phrase):
+        word = words[index + offset].stem
+        if not (word == stem or (prefix and word.startswith(stem))):
+            return None
+    return index + len(phrase)
+
+
+def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames, prefix: bool) -> list[Trigger]:
+    """Every frame's triggers in a clause, in text order."""
+    found = []
+    for frame in frames.frames:
+        required = tuple(phrase[0] for phrase in frame.requires if phrase)
+        if frame.requires and not any(_phrase_at(clause_words, i, p, prefix) is not None
+                                      for i in range(len(clause_words))
+                                      if (clause_words[i].stem.startswith(required) if prefix
+                                          else clause_words[i].stem in required)
+                                      for p in frame.requires):
+            continue
+        if frame.trigger_mention:
+            found += [Trigger(frame, m.start, m.end, m) for m in mentions if frame.trigger_mention in m.entities]
+        firsts = tuple(phrase[0] for phrase in frame.triggers if phrase)
+        for index in range(len(clause_words)):
+            word = clause_words[index].stem
+            if not (word.startswith(firsts) if prefix else word in firsts):
+                continue
+            for phrase in frame.triggers:
+                stop = _phrase_at(clause_words, index, phrase, prefix)
+                if stop is not None and not any(t.frame is frame and t.end > clause_words[index].start
+                                                for t in found):
+                    found.append(Trigger(frame, clause_words[index].start, clause_words[stop - 1].end))
+    # "state visit" is one trigger, not a state visit and a visit: a trigger inside a longer
+    # one of the same fact kind gives way
+    kept = [t for t in found if not any(o is not t and o.frame.fact == t.frame.fact and o.start <= t.start
+                                        and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in found)]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], clause: str, mentions: list[Mention],
+         pair, both: bool, name_regex) -> tuple[dict, list[str]]:
+    """The roles of one trigger: ``({role: [Mention or value]}, [missing roles])``. Roles are
+    filled within ``scope``; a date anywhere in the clause (``whole``)."""
+    filled: dict[str, list] = {}
+    missing = []
+    for role in trigger.frame.roles:
+        items = _role(role, trigger, whole if role.types == ["Date"] else scope, clause, mentions, filled, pair,
+                      both, name_regex)
+        if items:
+            filled[role.name] = items
+        elif not role.optional:
+            missing.append(role.name)
+    return filled, missing
+
+
+def value(item):
+    """The field value of a role's item: a mention's entity (or date), else the item."""
+    return item.iri if isinstance(item, Mention) else item
+
+
+def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex) -> list:
+    oblique = "|".join(re.escape(fold(w)) for w in trigger.frame.oblique)
+    typed = [m for m in mentions if set(role.types) & set(m.entities) and m is not trigger.mention
+             and scope[0] <= m.start and m.end <= scope[1]]
+    low, high = scope
+    for cue in role.cues:
+        cue_name, argument = (next(iter(cue.items())) if isinstance(cue, dict) else (cue, None))
+        if cue_name == "trigger":
+            chosen = [trigger.mention] if trigger.mention else []
+        elif cue_name == "both":
+            chosen = list(pair) if both and pair else []
+        elif cue_name == "pair":
+            chosen = list(pair) if pair else []
+        elif cue_name == "before":     # a subject: not after a preposition ("with Peru")
+            chosen = [m for m in reversed(typed) if m.end <= trigger.start and not (oblique and re.search(
+                rf"(?<!{WORD})(?:{oblique})\s+$", fold(clause[max(low, m.start - 20):m.start])))]
+        elif cue_name == "after_word":
+            chosen = [m for m in typed if m.start >= trigger.end and " ".join(fold(
+                clause[trigger.end:m.start]).split()) in {fold(w) for w in argument}][:1]
+        elif cue_name == "after":
+            chosen = [m for m in typed if trigger.end <= m.start]
+        elif cue_name == "adjacent":
+            chosen = [m for m in typed if m.end <= trigger.start
+                      and ADJACENT_GAP.fullmatch(clause[m.end:trigger.start])][-1:]
+        elif cue_name == "next":
+            start = _after_filled(trigger, filled)
+            if "Name" in role.types:
+                chosen = _name_at(clause, start, mentions, name_regex)
+            else:
+                chosen = [m for m in typed if m.start >= start and not clause[start:m.start].strip(" ,")][:1]
+        elif cue_name == "marked":
+            words = [fold(w) for w in argument]
+            chosen = [m for m in typed if any(
+                re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(clause[max(low, m.start - 30):m.start]))
+                for w in words)]
+        elif cue_name == "name_before":
+            words = "|".join(re.escape(w) for w in argument)
+            gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", clause[low:trigger.start])
+            found = name_regex.search(clause[low:low + gap.start()] + "\n") if gap else None
+            chosen = ([clause[low + found.start():low + found.end()].strip()] if found
+                      and low + found.end() == low + gap.start() else [])
+        elif cue_name == "one_of_pair":
+            named = {m.entities["State"] for m in typed if "State" in m.entities}
+            chosen = list(pair) if pair and len(named) <= 1 and named <= set(pair) else []
+        elif cue_name == "state_of":
+            chosen = [m.entities["State_of"] for m in filled.get(argument, [])
+                      if isinstance(m, Mention) and "State_of" in m.entities]
+        else:  # nearest
+            chosen = sorted(typed, key=lambda m: abs(m.start - trigger.start))
+        unique, seen = [], set()
+        for item in chosen:
+            if str(value(item)) not in seen:
+                seen.add(str(value(item)))
+                unique.append(item)
+        if role.exactly and len(unique) != role.exactly:
+            continue
+        if unique:
+            return unique if role.many or role.exactly else unique[:1]
+    return []
+
+
+def _after_filled(trigger: Trigger, filled: dict) -> int:
+    """Where the words after a trigger start, past a role filled right after it ("President of Peru")."""
+    end = trigger.end
+    for mentions in filled.values():
+        for mention in mentions:
+            if isinstance(mention, Mention) and mention.start >= trigger.end and mention.start - end < 6:
+                end = max(end, mention.end)
+    return end
+
+
+def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> list[str]:
+    """A person's name starting at ``start`` (past spaces, a comma and the states of an
+    accreditation, "untuk Republik Indonesia,"), cut before any other mention."""
+    moved = True
+    while moved:
+        moved = False
+        for mention in mentions:
+            gap = clause[start:mention.start]
+            if "State" in mention.entities and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
+                start, moved = mention.end, True
+    lead = re.match(r"[\s,]*", clause[start:]).end()
+    found = name_regex.match(clause, start + lead)
+    if not found:
+        return []
+    end = found.end()
+    for mention in mentions:
+        if found.start() <= mention.start < end:
+            end = mention.start
+    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
+        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
+    name = re.sub(r"(?:['’]s|(?<=\w\w)\.)$", "", clause[found.start():end].strip(" ,"))
+    return [name] if len(name.split()) >= 1 and len(name) > 2 else []

@@ -1,0 +1,31 @@
+"""Typed mentions of one sentence: gazetteer names (a city knowing its state) and dates.
+
+>>> from kg.extract.gazetteer import Gazetteer
+>>> g = Gazetteer([("Lima", "City", "city/lima")])
+>>> [(m.type, m.entities["State_of"]) for m in find_mentions("embassy in Lima", g, {"city/lima": "state/pe"})]
+[('City', 'state/pe')]
+"""
+from __future__ import annotations
+
+from .gazetteer import Gazetteer, Mention
+
+
+def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], dates=()) -> list[Mention]:
+    """The names in ``text`` plus the ``dates`` given as ``(start, end, PartialDate)``, in text order.
+
+    A city mention carries its state as ``entities["State_of"]``; a demonym names a state.
+    """
+    mentions = []
+    for mention in gazetteer.find(text):
+        entities = dict(mention.entities)
+        city = entities.get("City")
+        if city and city in city_states:
+            entities["State_of"] = city_states[city]
+        if "Demonym" in entities and "State" not in entities:
+            entities["State"] = entities["Demonym"]
+        mentions.append(Mention(mention.start, mention.end, mention.text, mention.type, mention.iri, entities))
+    taken = [(m.start, m.end) for m in mentions]
+    for start, end, date in dates:
+        if not any(s < end and start < e for s, e in taken):
+            mentions.append(Mention(start, end, text[start:end], "Date", date, {"Date": date}))
+    return sorted(mentions, key=lambda m: m.start)

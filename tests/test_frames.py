@@ -1,0 +1,85 @@
+"""The frames (data/frames/): every example a frame carries is extracted as it says, and a
+frame file with an unknown fact, field, role type or cue fails at load with file and line."""
+from pathlib import Path
+
+import pytest
+
+from kg import paths
+from kg.build import load_extraction_data
+from kg.errors import RuleError
+from kg.extract.engine import extract
+from kg.extract.frames import load_frames
+from kg.facts import PartialDate, Person
+from kg.namespaces import mint
+
+LANGUAGES = load_extraction_data()
+EXAMPLES = [(code, frame.id, example) for code, language in sorted(LANGUAGES.items()) if language.frames
+            for frame in language.frames.frames for example in frame.examples]
+
+
+def _shown(value) -> object:
+    if isinstance(value, Person):
+        return value.name
+    if isinstance(value, PartialDate):
+        return value.lexical
+    if isinstance(value, list):
+        return sorted(_shown(v) for v in value)
+    return str(value).rsplit("/", 1)[-1]
+
+
+def _wanted(value) -> object:
+    if isinstance(value, list):
+        return sorted(_wanted(v) for v in value)
+    text = str(value)
+    return text.lower() if len(text) == 2 and text.isupper() else text
+
+
+def test_every_language_with_rules_has_frames_with_examples():
+    assert {code for code, _, _ in EXAMPLES} == set(LANGUAGES)
+    assert len(EXAMPLES) >= 15
+
+
+@pytest.mark.parametrize("code, frame, example", EXAMPLES, ids=[f"{f}-{i}" for i, (_, f, _) in enumerate(EXAMPLES)])
+def test_frame_example(code, frame, example):
+    language = LANGUAGES[code]
+    pair = tuple(sorted(str(mint("state", c)) for c in example.get("pair") or [])) or None
+    facts = _extract(example["text"], language, pair)
+    for wanted in example["facts"]:
+        assert any(all(_shown(fact.fields.get(name)) == _wanted(value) for name, value in wanted.items())
+                   for fact in facts), f"{frame}: {wanted} not among {[f.fields for f in facts]}"
+
+
+def _extract(text, language, pair):
+    """The facts of ``text``; an example's ``pair`` stands for the document's pair (its title)."""
+    from kg.extract import engine
+
+    if pair is None:
+        return extract(text, language, "example").facts
+    original = engine._pair
+    engine._pair = lambda *_: pair
+    try:
+        return extract(text, language, "example").facts
+    finally:
+        engine._pair = original
+
+
+@pytest.mark.parametrize("body, message", [
+    ("frames:\n  - id: x\n    fact: Nonsense\n    triggers: [a]\n", "unknown fact 'Nonsense'"),
+    ("frames:\n  - id: x\n    fact: Membership\n    triggers: [a]\n    roles:\n      place: {types: [City]}\n",
+     "unknown field 'place'"),
+    ("frames:\n  - id: x\n    fact: Membership\n    triggers: [a]\n    roles:\n      member: {types: [Planet]}\n",
+     "unknown or missing type(s) Planet"),
+    ("frames:\n  - id: x\n    fact: Membership\n    triggers: [a]\n    roles:\n"
+     "      member: {types: [State], cues: [telepathy]}\n", "unknown cue 'telepathy'"),
+])
+def test_a_bad_frame_names_file_and_line(tmp_path: Path, body, message):
+    path = tmp_path / "xx.yaml"
+    path.write_text("language: xx\n\n" + body, encoding="utf-8")
+    with pytest.raises(RuleError) as failure:
+        load_frames(path)
+    assert f"{path}:4:" in str(failure.value) and message in str(failure.value)
+
+
+def test_the_shipped_frame_files_load():
+    for path in sorted(paths.FRAMES_DIR.glob("*.yaml")):
+        assert load_frames(path).frames
