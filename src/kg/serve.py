@@ -137,7 +137,7 @@ def serve(location, bind: str = "127.0.0.1:7878", on_ready=print, timeout: float
                              f"{message.removeprefix('Error: ') or 'no message'}")
         try:
             front = app.server(bind, upstream, SparqlEndpointStore(Endpoint.from_url(query_url(upstream))),
-                               allowed_services, upstream_timeout=timeout + 30)
+                               allowed_services, upstream_timeout=timeout + 5)
         except OSError as error:
             raise ServeError(f"cannot listen on {bind}: {error.strerror or error}") from None
         threading.Thread(target=_relay, args=(server, front), daemon=True).start()
