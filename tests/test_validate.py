@@ -115,6 +115,13 @@ def test_add_conforming_batch(store):
         assert len(list(db.quads(ox.NamedNode(KGR + "graph/curated")))) == 5
 
 
+def test_add_says_each_step_to_a_progress_callable(store):
+    steps = []
+    validate.add([FIXTURES / "good.ttl"], store, progress=steps.append, **FILES)
+    assert [step.split()[0] for step in steps] == ["reading", "validating", "adding"]
+    assert steps[1] == "validating 5 triples"
+
+
 def test_rejected_batch_leaves_store_byte_identical(store, digest):
     before = digest(store)
     for name in ("violates.ttl", "wrong_datatype.ttl", "undeclared.ttl"):

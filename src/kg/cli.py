@@ -41,6 +41,13 @@ def _store_location(args):
                   getattr(args, "update_endpoint", None), getattr(args, "gsp_endpoint", None))
 
 
+def _progress():
+    """A callable that notes progress on a terminal, or None in a pipe (long work stays quiet)."""
+    from kg.terminal import interactive
+
+    return _note if interactive() else None
+
+
 def _out(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
@@ -65,11 +72,8 @@ def cmd_build(args) -> int:
     sources = Path(args.sources or paths.SOURCES_DIR)
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
-    from kg.terminal import interactive
-
-    progress = (lambda *parts, **_: _note(" ".join(str(p) for p in parts))) if interactive() else None
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=progress, workers=args.workers, force=args.force)
+                   progress=_progress(), workers=args.workers, force=args.force)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -95,8 +99,7 @@ def cmd_load(args) -> int:
         if not path.is_file():
             raise KgError("no such file", file=path)
         files.append((path, rdf_format(path, args.format)))
-    say = (lambda message: _note(message)) if sys.stderr.isatty() else None
-    load_store(location, files, progress=say)
+    load_store(location, files, progress=_progress())
     _note(f"loaded {len(files)} file(s) into {location}")
     return EXIT_OK
 
@@ -342,7 +345,7 @@ def cmd_add(args) -> int:
         if not graph.startswith(curated_prefix()):
             _note(f"warning: {graph} is not a curated graph; `kg build` will replace it")
     result = validate.add(args.files, _store_location(args), graph=graph, shapes=args.shapes,
-                          ontology=args.ontology, fmt=args.format)
+                          ontology=args.ontology, fmt=args.format, progress=_progress())
     _write_report(result.report, args.report)
     if not result.report.conforms:
         _print_violations(result.report)

@@ -430,17 +430,24 @@ def default_graph() -> str:
 
 
 def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=None,
-        fmt: str | None = None) -> AddResult:
-    """Validate ``files``; if they conform, insert them into ``graph`` in one transaction."""
+        fmt: str | None = None, progress=None) -> AddResult:
+    """Validate ``files``; if they conform, insert them into ``graph`` in one transaction.
+
+    ``progress``, if given, is called with a line per step (reading, validating, adding).
+    """
+    say = progress or (lambda _: None)
     target = graph or default_graph()
+    say(f"reading {len(files)} file(s)")
     delta = read_delta(files, fmt)
     from kg.derived import refresh, relabelled
 
+    say(f"validating {len(delta.quads)} triples")
     with open_store(store, read_only=True) as opened:
         report = validate_delta(delta, opened, shapes, ontology)
         renamed = relabelled(opened.query, delta.triples) if report.conforms else []
     if not report.conforms:
         return AddResult(report, 0, target)
+    say(f"adding them to <{target}> and deriving their labels and evidence")
     with open_store(store, read_only=False) as opened:
         added = opened.add(delta.triples, graph=ox.NamedNode(target))
         refresh(opened, delta.triples, renamed)  # the names, lists and evidence the batch changes
