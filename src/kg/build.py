@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from . import paths
-from .errors import ExtractionError, KgError, BuildInvalid
+from .errors import BuildInvalid, CatalogError, ExtractionError, KgError
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
@@ -169,6 +169,9 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     _copy(reference, dataset.graph(REFERENCE_GRAPH))
     result = Assembled(dataset)
     documents = read_catalog(sources)
+    if not documents:
+        raise CatalogError("the catalog lists no document; a build from it would hold none",
+                           file=sources / "catalog.csv")
     previous = previous or Previous()
     shared, hashes = input_hashes(documents)
     fresh = to_extract(documents, shared, hashes, previous, {str(p) for p in DATE_PROPERTIES})
@@ -214,14 +217,19 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
 
 
 def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: bool = True,
-          progress=None, workers: int | None = None, everything: bool = False) -> Assembled:
-    """Assemble, reason, and replace the store's build with the result (only if it conforms).
+          progress=None, workers: int | None = None, force: bool = False,
+          everything: bool = False) -> Assembled:
+    """Assemble, reason, and replace the store's build with the result (only if it conforms,
+    and, unless ``force``, only if it adds at least as many quads as it drops).
 
     ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`. Documents whose
     inputs did not change since the store's build are kept from it, unless ``everything``.
     """
+    from .guard import check_replacement, check_usable
     from .incremental import Previous, read_previous
 
+    if not force:
+        check_usable(store)
     previous = Previous() if everything else read_previous(store)
     result = assemble(sources, progress, workers, previous)
     say = progress or (lambda *_: None)
@@ -241,10 +249,12 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
             _derive(result.dataset)
     else:
         result.reasoning = "skipped (--no-reason)"
-    say(f"writing {store}")
     from .store import build_store
 
-    build_store(store, result.dataset.quads((None, None, None, None)))
+    quads = list(result.dataset.quads((None, None, None, None)))
+    check_replacement(store, quads, force)
+    say(f"writing {store}")
+    build_store(store, quads, force)
     return result
 
 

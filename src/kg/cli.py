@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.errors import (EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, KgError,
-                       NotAvailable, ParseError)
+                       NotAvailable, ParseError, QueryError)
 from kg.languages import LANGUAGES as LANGS
 
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
@@ -39,6 +39,13 @@ def _store_location(args):
 
     return locate(getattr(args, "store", None), getattr(args, "endpoint", None),
                   getattr(args, "update_endpoint", None), getattr(args, "gsp_endpoint", None))
+
+
+def _progress():
+    """A callable that notes progress on a terminal, or None in a pipe (long work stays quiet)."""
+    from kg.terminal import interactive
+
+    return _note if interactive() else None
 
 
 def _out(data: bytes) -> None:
@@ -65,11 +72,9 @@ def cmd_build(args) -> int:
     sources = Path(args.sources or paths.SOURCES_DIR)
     if not sources.is_dir():
         raise KgError("no such directory", file=sources)
-    from kg.terminal import interactive
-
-    progress = (lambda *parts, **_: _note(" ".join(str(p) for p in parts))) if interactive() else None
     report = build(sources=sources, store=_store_location(args), reason=not args.no_reason,
-                   progress=progress, workers=args.workers, everything=args.all)
+                   progress=_progress(), workers=args.workers, force=args.force,
+                   everything=args.all)
     print(report)
     for document, reason in report.failures.items():
         _err(f"{document}: not built: {reason}")
@@ -95,8 +100,7 @@ def cmd_load(args) -> int:
         if not path.is_file():
             raise KgError("no such file", file=path)
         files.append((path, rdf_format(path, args.format)))
-    say = (lambda message: _note(message)) if sys.stderr.isatty() else None
-    load_store(location, files, progress=say)
+    load_store(location, files, progress=_progress())
     _note(f"loaded {len(files)} file(s) into {location}")
     return EXIT_OK
 
@@ -227,7 +231,10 @@ def cmd_query(args) -> int:
     Example: kg query relations --param a=kgr:state/id --param b=kgr:state/pe --lang id
     """
     from kg import queries
+    from kg.deadline import within
+    from kg.outbound import check_services
     from kg.store import open_store
+    from kg.terminal import columns
 
     if bool(args.name) == bool(args.expression):
         raise KgError("give a stored query name (see `kg queries`) or -e 'SPARQL', not both")
@@ -236,16 +243,22 @@ def cmd_query(args) -> int:
         query = queries.adhoc(args.expression)
     else:
         query = queries.find(args.name, args.queries_dir)
-    queries.check_readable(query.text)
+    queries.check_readable(query.text, query.path or query.name)
+    check_services(query.text, args.allow_service)
     bindings_check = queries.bind(query, values, args.lang)  # fail before opening the store
     del bindings_check
     queries.paged(query.text, args.limit, args.offset)  # fail before opening the store
-    with open_store(_store_location(args), read_only=True) as store:
-        result = queries.run(store, query, values, args.lang, limit=args.limit, offset=args.offset,
-                             iris=args.iris)
-        from kg.terminal import columns
 
-        data = queries.render(result, args.format, query.prefixes, columns())
+    def answer(store) -> bytes:
+        result = queries.run(store, query, values, args.lang, limit=args.limit, offset=args.offset,
+                             iris=args.iris, allowed_services=args.allow_service)
+        try:
+            return queries.render(result, args.format, query.prefixes, columns())
+        except (RuntimeError, OSError) as error:  # raised while the engine reads the answer
+            raise QueryError(f"the query failed while it ran: {' '.join(str(error).split())[:200]}") from None
+
+    with open_store(_store_location(args), read_only=True) as store:
+        data = within(args.timeout, answer, store)
     _out(data)
     return EXIT_OK
 
@@ -333,7 +346,7 @@ def cmd_add(args) -> int:
         if not graph.startswith(curated_prefix()):
             _note(f"warning: {graph} is not a curated graph; `kg build` will replace it")
     result = validate.add(args.files, _store_location(args), graph=graph, shapes=args.shapes,
-                          ontology=args.ontology, fmt=args.format)
+                          ontology=args.ontology, fmt=args.format, progress=_progress())
     _write_report(result.report, args.report)
     if not result.report.conforms:
         _print_violations(result.report)
@@ -374,7 +387,8 @@ def cmd_serve(args) -> int:
         _out(f"{url}\n".encode())
         _note(f"serving {location} read-only; Ctrl-C stops")
 
-    return serve.serve(location, args.bind, on_ready=ready)
+    return serve.serve(location, args.bind, on_ready=ready, timeout=args.timeout,
+                       allowed_services=args.allow_service)
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -416,6 +430,25 @@ def _endpoint_options(parser) -> None:
                              "…/store; otherwise the query URL)")
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
+def _bounds_options(parser, timeout: float) -> None:
+    """--timeout and --allow-service, for the commands that run queries (query, serve)."""
+    parser.add_argument("--timeout", type=_seconds, default=timeout, metavar="SECONDS",
+                        help=f"stop a query that runs longer (default {timeout:g})")
+    parser.add_argument("--allow-service", action="append", default=[], metavar="HOST",
+                        help="let SERVICE clauses reach this host (repeatable; by default a "
+                             "query that names SERVICE is refused)")
+
+
 def parser() -> argparse.ArgumentParser:
     store_option = _Parser(add_help=False)
     store_option.add_argument("--store", metavar="DIR|URL", default=argparse.SUPPRESS,
@@ -439,6 +472,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
     p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
     p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+    p.add_argument("--force", action="store_true",
+                   help="replace the store even if the build drops more triples than it adds")
     p.add_argument("--all", action="store_true",
                    help="extract every document again, not only those whose inputs changed")
 
@@ -480,6 +515,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--iris", action="store_true",
                    help="also give each named entity's IRI (a column COL_iri after the others)")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
+    _bounds_options(p, timeout=60)
 
     p = _command(sub, "queries", cmd_queries, [], "list the stored queries")
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
@@ -488,6 +524,7 @@ def parser() -> argparse.ArgumentParser:
                  "serve the store read-only over the SPARQL 1.1 Protocol")
     p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
                    help="where to listen (default 127.0.0.1:7878)")
+    _bounds_options(p, timeout=30)
 
     p = _command(sub, "timeline", cmd_timeline, parents, "draw the timeline of two states (SVG)")
     p.add_argument("a", metavar="A", help="a state: its ISO code (ID) or IRI (kgr:state/id)")

@@ -99,6 +99,14 @@ class QueryError(KgError):
     """A SPARQL query is malformed or failed while running."""
 
 
+class ServiceRefused(QueryError):
+    """A query's SERVICE clause would send a request to a host that was not allowed."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran longer than its time limit (``--timeout``) and was stopped."""
+
+
 class UpdateRefused(QueryError):
     """``kg query`` runs read-only queries; a SPARQL update was given."""
 
@@ -111,6 +119,10 @@ class StoreError(KgError):
 
 class StoreMissing(StoreError):
     """There is no store at the given location."""
+
+
+class StoreDamaged(StoreError):
+    """The store's files are truncated, corrupt or missing: it must be rebuilt."""
 
 
 class StoreLocked(StoreError):

@@ -52,14 +52,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import derived, paths
-from kg.errors import (FileMissing, FileUnreadable, EncodingError, FormatError, InputError,
-                       ParameterError, QueryError, UnknownQuery, UpdateRefused)
+from kg.errors import EncodingError, FormatError, InputError, ParameterError, QueryError, UnknownQuery, UpdateRefused
 from kg.sparql import place_bindings, query_form, sparql_tokens, without_lines_using
 from kg.store.base import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 FORMATS = ("table", "csv", "tsv", "json")
 READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
 # --- XSD lexical forms ---------------------------------------------------------------------
@@ -215,12 +215,9 @@ def parse(name: str, text: str, path: Path | None = None) -> StoredQuery:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileMissing("no such file", file=path) from None
-    except OSError as error:
-        raise FileUnreadable(error.strerror or str(error), file=path) from None
+    from kg.inputs import read_bytes
+
+    data = read_bytes(path, "query")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -343,14 +340,18 @@ def parse_assignments(items) -> dict[str, str]:
 # --- running -------------------------------------------------------------------------------
 
 def run(store: Store, query: StoredQuery, values=None, lang=None, *, limit: int | None = None,
-        offset: int | None = None, iris: bool = False):
+        offset: int | None = None, iris: bool = False, allowed_services=()):
     """Run a stored query with its parameters bound; returns the store's result object.
 
     The lines that use an optional parameter (``?__name``) that is not given are left out.
     ``limit`` and ``offset`` page through the rows (every stored list query has a stable
     order: its columns, then the fact's IRI). ``iris`` adds each named entity's IRI
-    (:func:`with_iris`).
+    (:func:`with_iris`). A ``SERVICE`` clause is refused unless its host is in
+    ``allowed_services`` (:mod:`kg.outbound`).
     """
+    from kg.outbound import check_services
+
+    check_services(query.text, allowed_services)
     text, bindings = prepare(query, values, lang, limit=limit, offset=offset, iris=iris)
     if "_lang" in bindings and bindings["_lang"].value not in derived.LANGUAGES:
         # a language no label uses is shown as English, as the derived labels fall back
@@ -416,7 +417,7 @@ def prepare(query: StoredQuery, values=None, lang=None, *, limit: int | None = N
             offset: int | None = None, iris: bool = False) -> tuple[str, dict]:
     """``(text, bindings)`` that :func:`run` sends to the store: the lines of optional
     parameters not given left out, :func:`with_iris` and :func:`paged` applied."""
-    check_readable(query.text)
+    check_readable(query.text, query.path or query.name)
     bindings = bind(query, values, lang)
     unset = {p.variable for p in query.params.values() if p.optional and p.variable not in bindings}
     text = without_lines_using(query.text, unset) if unset else query.text
@@ -531,11 +532,19 @@ def describe_params(query: StoredQuery) -> str:
     return " ".join(shown)
 
 
-def check_readable(text: str) -> None:
-    """Refuse SPARQL updates before they reach a store."""
+def check_readable(text: str, file=None) -> None:
+    """Refuse SPARQL updates (and what is no query at all) before they reach a store."""
     form = query_form(text)
     if form is None:
         raise QueryError("empty query")
-    if form not in READ_FORMS:
+    if form in UPDATE_FORMS:
         raise UpdateRefused(f"kg query runs read-only queries; {form} is an update "
                             f"(use `kg add` to add triples)")
+    if form not in READ_FORMS:
+        at = next(offset for kind, tok, offset in sparql_tokens(text) if tok.upper() == form)
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        hint = "; to run a query file, name it without -e" if text.strip().endswith(".rq") else ""
+        raise QueryError(f"SPARQL syntax error at line {line} column {column}: expected SELECT, "
+                         f"ASK, CONSTRUCT or DESCRIBE, not '{text[at:at + len(form)]}'{hint}",
+                         file=file, line=line, column=column)

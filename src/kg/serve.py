@@ -5,7 +5,9 @@ graphs as they are, and their union, each triple once, as the default graph) and
 ``oxigraph serve-read-only --location COPY`` on it, on a free port of 127.0.0.1 (the
 ``oxigraph`` command of the PyPI package ``oxigraph``, which reads the same store format as
 pyoxigraph), behind :mod:`kg.web.app` on ``HOST:PORT``, which serves the resource pages and
-passes every other request on, until it is interrupted; the copy is removed then.
+passes every other request on (refusing ``SERVICE``, :mod:`kg.outbound`), until it is
+interrupted; the copy is removed then. The Oxigraph server stops a query after ``--timeout-s``
+seconds, and is killed with ``kg serve``, even by ``kill -9`` (Linux: ``PR_SET_PDEATHSIG``).
 Linked-data tools (and ``kg … --endpoint``) query it at ``http://HOST:PORT/query``, and
 ``http://HOST:PORT/id/state/pe`` is Peru's page. The default graph there is the union
 of all graphs as a set: ``COUNT(*)`` counts a triple that two documents state once, and the
@@ -22,6 +24,7 @@ The server reads the store as it was when it started: restart it after ``kg buil
 """
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import signal
@@ -84,12 +87,29 @@ def serving_copy(location, directory) -> None:
     del target  # closes it, so that the server can open it
 
 
-def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
+def _die_with_parent(parent: int):
+    """In the server's process, before it runs: be killed when kg dies, even by SIGKILL (Linux)."""
+    def arrange():
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # kg died before the line above
+            os._exit(1)
+    return arrange
+
+
+def serve(location, bind: str = "127.0.0.1:7878", on_ready=print, timeout: float = 30,
+          allowed_services=()) -> int:
     """Serve the store at ``location`` read-only on ``bind`` until interrupted.
 
-    ``on_ready(url)`` is called with the query URL once the server listens. Ctrl-C (or
-    SIGTERM) stops the server and raises KeyboardInterrupt; a server that cannot start
-    (a port in use, an unreadable store) is a :class:`~kg.errors.ServeError` with its message.
+    ``on_ready(url)`` is called with the query URL once the server listens. A query runs at
+    most ``timeout`` seconds (whole seconds, at least 1); ``SERVICE`` is refused unless its
+    host is in ``allowed_services``. Ctrl-C (or SIGTERM) stops the server and raises
+    KeyboardInterrupt; a server that cannot start (a port in use, an unreadable store) is a
+    :class:`~kg.errors.ServeError` with its message.
     """
     if is_url(location):
         raise ServeError(f"kg serve exposes a store directory; {location} is already an endpoint")
@@ -101,9 +121,11 @@ def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
     try:
         serving_copy(location, copy / "store")
         upstream = f"127.0.0.1:{_free_port()}"
-        command = [executable, "serve-read-only", "--location", str(copy / "store"), "--bind", upstream]
+        command = [executable, "serve-read-only", "--location", str(copy / "store"), "--bind", upstream,
+                   "--timeout-s", str(max(1, math.ceil(timeout)))]
         server = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                  env={**os.environ, "RUST_BACKTRACE": "0"})
+                                  env={**os.environ, "RUST_BACKTRACE": "0"}, start_new_session=True,
+                                  preexec_fn=_die_with_parent(os.getpid()))
         message = ""
         for line in server.stderr:
             if line.startswith(READY):
@@ -114,7 +136,8 @@ def serve(location, bind: str = "127.0.0.1:7878", on_ready=print) -> int:
             raise ServeError(f"the Oxigraph server stopped (exit {server.wait()}): "
                              f"{message.removeprefix('Error: ') or 'no message'}")
         try:
-            front = app.server(bind, upstream, SparqlEndpointStore(Endpoint.from_url(query_url(upstream))))
+            front = app.server(bind, upstream, SparqlEndpointStore(Endpoint.from_url(query_url(upstream))),
+                               allowed_services, upstream_timeout=timeout + 5)
         except OSError as error:
             raise ServeError(f"cannot listen on {bind}: {error.strerror or error}") from None
         threading.Thread(target=_relay, args=(server, front), daemon=True).start()

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from .languages import LANGUAGES
 from .rdfterms import KG, SCHEMA, mint
 
 COLUMNS = ("id", "file", "language", "date", "title", "publisher", "url", "license")
+IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,15 @@ class Document:
         return mint("document", self.id)
 
     def text(self) -> str:
-        """The document's text (UTF-8)."""
+        """The document's text (UTF-8; a regular file of at most 10 MiB, :mod:`kg.inputs`)."""
+        from .inputs import read_bytes
+
         try:
-            return self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            data = read_bytes(self.path, "document")
+        except FileMissing:
             raise FileMissing("document listed in the catalog is missing", file=self.path) from None
+        try:
+            return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise EncodingError(f"not UTF-8 (byte {exc.start})", file=self.path) from None
 
@@ -68,18 +75,31 @@ class Document:
 
 def read_catalog(sources_dir: Path) -> list[Document]:
     """Read ``sources_dir/catalog.csv``; each problem is reported with its line and field."""
+    from .inputs import read_bytes
+
     catalog = sources_dir / "catalog.csv"
-    if not catalog.is_file():
+    if not catalog.exists():
         raise CatalogError("no catalog.csv (columns: " + ", ".join(COLUMNS) + ")", file=catalog)
     try:
-        rows = list(csv.DictReader(catalog.open(encoding="utf-8", newline="")))
+        reader = csv.DictReader(io.StringIO(read_bytes(catalog, "catalog").decode("utf-8"), newline=""))
+        rows = list(reader)
     except UnicodeDecodeError as exc:
         raise EncodingError(f"not UTF-8 (byte {exc.start})", file=catalog) from None
+    except csv.Error as exc:
+        raise CatalogError(f"not CSV: {exc}", file=catalog, line=reader.line_num) from None
     missing = [c for c in COLUMNS if rows and c not in rows[0]]
     if missing:
         raise CatalogError(f"missing column(s): {', '.join(missing)}", file=catalog, line=1)
+    header = list(reader.fieldnames or [])
     documents, seen = [], set()
     for line, row in enumerate(rows, start=2):
+        if None in row or any(row[c] is None for c in COLUMNS):
+            raise CatalogError(f"this row does not have the header's {len(header)} fields",
+                               file=catalog, line=line)
+        for name in ("url", "license"):
+            if row[name] and not IRI.fullmatch(row[name]):
+                raise CatalogError(f"{row[name]!r} is not an absolute IRI (such as https://…)",
+                                   file=catalog, line=line, column=header.index(name) + 1, field=name)
         if row["id"] in seen:
             raise CatalogError(f"duplicate id {row['id']!r}", file=catalog, line=line, field="id")
         seen.add(row["id"])

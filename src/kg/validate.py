@@ -2,11 +2,14 @@
 
 Only what the batch touches is validated:
 
-* focus nodes: the subjects of the batch and its IRI objects (not the classes it types with);
+* focus nodes: the subjects of the batch and the IRIs and blank nodes it points to (not the
+  classes it types with), blank nodes included; each file's blank nodes are renamed apart;
 * data graph: the batch and the store's triples about those nodes (their outgoing triples,
   and the types of the nodes they point to: one hop);
-* pyshacl runs with ``focus_nodes``, the ontology as ``ont_graph`` (so ``sh:targetClass`` and
-  ``sh:class`` see subclasses and the ontology's individuals) and ``inference="none"``.
+* pyshacl runs over that data graph with the ontology as ``ont_graph`` (so ``sh:targetClass``
+  and ``sh:class`` see subclasses and the ontology's individuals) and ``inference="none"``;
+  only the results whose focus node is one of the batch's are kept. (pyshacl's own
+  ``focus_nodes`` option drops blank nodes, which would let a blank-node subject in unchecked.)
 
 Two checks SHACL shapes cannot make on their own are added as violations in the same report:
 a ``kg:`` class or property the ontology does not declare, and a literal whose lexical form
@@ -33,8 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
-from kg.errors import (EmptyInput, FileMissing, FileUnreadable, EncodingError, FormatError,
-                       ParseError, UnknownPrefix)
+from kg.errors import EmptyInput, EncodingError, FormatError, InputError, ParseError, UnknownPrefix
 from kg.queries import XSD, lexical_ok
 from kg.store import Store, open_store
 from kg.terms import RDF_TYPE
@@ -77,36 +79,52 @@ def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
 def read_file(path, fmt: str | None = None) -> list[ox.Quad]:
     """The quads in one RDF file (``-``: standard input, Turtle unless ``fmt`` says otherwise);
     every failure is a :class:`~kg.errors.KgError` with a place."""
+    from kg.inputs import LIMITS, check_rdf_xml, read_bytes
+
     path = Path(path)
     stdin = str(path) == "-"
     rdf = rdf_format(path, fmt or ("turtle" if stdin else None))
-    try:
-        data = sys.stdin.buffer.read() if stdin else path.read_bytes()
-    except FileNotFoundError:
-        raise FileMissing("no such file", file=path) from None
-    except IsADirectoryError:
-        raise FileUnreadable("is a directory", file=path) from None
-    except OSError as error:
-        raise FileUnreadable(error.strerror or str(error), file=path) from None
+    data = sys.stdin.buffer.read(LIMITS["batch"] + 1) if stdin else read_bytes(path, "batch")
+    if len(data) > LIMITS["batch"]:
+        raise InputError(f"over the limit for a batch ({LIMITS['batch'] // (1 << 20)} MiB)", file=path)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise EncodingError("not UTF-8 text", file=path, line=line, column=column) from None
+    if rdf == ox.RdfFormat.RDF_XML:
+        check_rdf_xml(data, path)
     try:
         quads = list(ox.parse(data, format=rdf))
     except SyntaxError as error:
         message = str(error.msg or error)
         if ": " in message and message.startswith("Parser error"):
             message = message.split(": ", 1)[1]
+        if "LoadDocumentCallback" in message:
+            message = "kg never fetches a remote JSON-LD @context; put the context in the file"
         kind = UnknownPrefix if "prefix" in message.lower() and "declared" in message else ParseError
         raise kind(message, file=path, line=error.lineno, column=error.offset) from None
     except (ValueError, OSError) as error:
         raise ParseError(str(error), file=path) from None
     if not quads:
         raise EmptyInput("no triples in this file", file=path)
-    return quads
+    return _fresh_blank_nodes(quads, path)
+
+
+def _fresh_blank_nodes(quads: list[ox.Quad], path: Path) -> list[ox.Quad]:
+    """The file's blank nodes renamed to new ones, so that ``_:b1`` of one file is not
+    ``_:b1`` of another file or of the store; RDF-star quoted triples are refused."""
+    renamed: dict = {}
+
+    def fresh(term):
+        if isinstance(term, ox.BlankNode):
+            return renamed.setdefault(term, ox.BlankNode())
+        if isinstance(term, ox.Triple):
+            raise ParseError("RDF-star quoted triples are not supported", file=path)
+        return term
+
+    return [ox.Quad(fresh(q.subject), q.predicate, fresh(q.object), q.graph_name) for q in quads]
 
 
 @dataclass
@@ -122,11 +140,18 @@ class Delta:
 
 
 def read_delta(files, fmt: str | None = None) -> Delta:
+    """The batch in ``files``: at most :data:`kg.inputs.MAX_BATCH_TRIPLES` triples."""
+    from kg.errors import InputError
+    from kg.inputs import MAX_BATCH_TRIPLES
+
     delta = Delta([])
     for path in files:
         for quad in read_file(path, fmt):
             delta.quads.append(quad)
             delta.origin.setdefault(quad.subject, str(path))
+        if len(delta.quads) > MAX_BATCH_TRIPLES:
+            raise InputError(f"the batch holds over {MAX_BATCH_TRIPLES} triples, the limit for one "
+                             f"kg validate or kg add; split it", file=path)
     return delta
 
 
@@ -230,10 +255,12 @@ def term_checks(delta: Delta, ontology: list[ox.Triple]) -> list[Violation]:
 
 
 def focus_nodes(delta: Delta) -> list:
+    """Every node the batch touches: its subjects and the values it gives them, IRIs, blank
+    nodes and literals (not the classes it types with)."""
     nodes = set()
     for t in delta.triples:
         nodes.add(t.subject)
-        if isinstance(t.object, ox.NamedNode) and t.predicate != RDF_TYPE:
+        if t.predicate != RDF_TYPE:
             nodes.add(t.object)
     return sorted(nodes, key=str)
 
@@ -250,14 +277,55 @@ def _quiet_rdflib():
         logger.setLevel(level)
 
 
+def _node_text(node) -> str:
+    """An IRI's text, ``_:label`` for a blank node, a literal's N-Triples form (as violations
+    name their focus)."""
+    if isinstance(node, ox.BlankNode):
+        return f"_:{node.value}"
+    return str(node) if isinstance(node, ox.Literal) else node.value
+
+
+def _rdflib_term(term):
+    """A pyoxigraph term as rdflib's; a blank node keeps its label."""
+    from rdflib import BNode
+
+    from kg.terms import from_ox_term
+
+    return BNode(term.value) if isinstance(term, ox.BlankNode) else from_ox_term(term)
+
+
 def _to_rdflib(triples):
     import rdflib
 
     graph = rdflib.Graph()
-    if triples:
-        with _quiet_rdflib():
-            graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    with _quiet_rdflib():
+        for t in triples:
+            graph.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
     return graph
+
+
+def _restrict_report(report_graph, focus: set) -> None:
+    """Keep only the results about ``focus`` nodes (with what hangs off them); set sh:conforms."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import RDF as R, SH
+
+    def closure(node, seen):
+        for _, _, value in report_graph.triples((node, None, None)):
+            if isinstance(value, BNode) and value not in seen:
+                seen.add(value)
+                closure(value, seen)
+        return seen
+
+    kept = [r for r in report_graph.subjects(R.type, SH.ValidationResult)
+            if report_graph.value(r, SH.focusNode) in focus]
+    dropped = [r for r in report_graph.subjects(R.type, SH.ValidationResult) if r not in kept]
+    keep = set().union(*(closure(r, {r}) for r in kept)) if kept else set()
+    for result in dropped:
+        for node in closure(result, {result}) - keep:
+            report_graph.remove((node, None, None))
+        report_graph.remove((None, SH.result, result))
+    for report in report_graph.subjects(R.type, SH.ValidationReport):
+        report_graph.set((report, SH.conforms, Literal(not kept)))
 
 
 def _add_results(report_graph, violations: list[Violation]) -> None:
@@ -286,8 +354,10 @@ def _add_results(report_graph, violations: list[Violation]) -> None:
 
 
 def _shacl_violations(report_graph, origin: dict) -> list[Violation]:
-    from rdflib.namespace import RDF as R, SH
     from rdflib import URIRef
+    from rdflib.namespace import RDF as R, SH
+
+    from kg.terms import to_ox_term
 
     found = []
     for result in report_graph.subjects(R.type, SH.ValidationResult):
@@ -296,17 +366,17 @@ def _shacl_violations(report_graph, origin: dict) -> list[Violation]:
         message = report_graph.value(result, SH.resultMessage)
         severity = report_graph.value(result, SH.resultSeverity)
         value = report_graph.value(result, SH.value)
-        focus_text = str(focus) if isinstance(focus, URIRef) else f"_:{focus}"
+        node = to_ox_term(focus)
         found.append(Violation(
-            focus_text, str(path) if isinstance(path, URIRef) else None,
+            _node_text(node), str(path) if isinstance(path, URIRef) else None,
             " ".join(str(message or "constraint not met").split()),
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             value=None if value is None else str(value),
-            file=origin.get(ox.NamedNode(str(focus)) if isinstance(focus, URIRef) else None)))
+            file=origin.get(node)))
     return found
 
 
-def shacl(data, ontology, shapes=None, focus_nodes=None):
+def shacl(data, ontology, shapes=None):
     """``(conforms, report graph)``: the one pyshacl call the shapes are written for.
 
     ``data`` is one rdflib Graph (the union of the named graphs it needs); ``ontology`` an
@@ -319,7 +389,7 @@ def shacl(data, ontology, shapes=None, focus_nodes=None):
     with _quiet_rdflib():
         conforms, report_graph, _ = pyshacl.validate(
             data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none",
-            focus_nodes=focus_nodes or None, allow_warnings=False)
+            allow_warnings=False)
     return bool(conforms), report_graph
 
 
@@ -338,16 +408,20 @@ def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None
     nodes = focus_nodes(delta)
     context = store.describe(n for n in nodes if isinstance(n, ox.NamedNode)) if store else []
     data = _to_rdflib(sorted(set(delta.triples) | set(context), key=str))
-    iris = [n.value for n in nodes if isinstance(n, ox.NamedNode)]
-    conforms, report_graph = shacl(data, _parsed(ontology or paths.ONTOLOGY_FILE)[1], shapes, iris)
+    # pySHACL's focus_nodes option skips blank nodes, so the whole (small) data graph is
+    # validated and only the results about the batch's nodes are kept
+    _, report_graph = shacl(data, _parsed(ontology or paths.ONTOLOGY_FILE)[1], shapes)
+    _restrict_report(report_graph, {_rdflib_term(n) for n in nodes})
     violations = _shacl_violations(report_graph, delta.origin)
+    conforms = not violations
     extra = term_checks(delta, ontology_triples)
     _add_results(report_graph, extra)
     bind_prefixes(report_graph)
     unique = {(v.focus, v.path, v.message, v.severity): v for v in violations + extra}
     violations = sorted(unique.values(), key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationReport(conforms=bool(conforms) and not extra, violations=violations,
-                            graph=report_graph, focus_nodes=iris, triples=len(delta.triples))
+    return ValidationReport(conforms=conforms and not extra, violations=violations,
+                            graph=report_graph, focus_nodes=[_node_text(n) for n in nodes],
+                            triples=len(delta.triples))
 
 
 def validate(files, store=None, *, shapes=None, ontology=None, fmt: str | None = None) -> ValidationReport:
@@ -373,17 +447,24 @@ def default_graph() -> str:
 
 
 def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=None,
-        fmt: str | None = None) -> AddResult:
-    """Validate ``files``; if they conform, insert them into ``graph`` in one transaction."""
+        fmt: str | None = None, progress=None) -> AddResult:
+    """Validate ``files``; if they conform, insert them into ``graph`` in one transaction.
+
+    ``progress``, if given, is called with a line per step (reading, validating, adding).
+    """
+    say = progress or (lambda _: None)
     target = graph or default_graph()
+    say(f"reading {len(files)} file(s)")
     delta = read_delta(files, fmt)
     from kg.derived import refresh, relabelled
 
+    say(f"validating {len(delta.quads)} triples")
     with open_store(store, read_only=True) as opened:
         report = validate_delta(delta, opened, shapes, ontology)
         renamed = relabelled(opened.query, delta.triples) if report.conforms else []
     if not report.conforms:
         return AddResult(report, 0, target)
+    say(f"adding them to <{target}> and deriving their labels and evidence")
     with open_store(store, read_only=False) as opened:
         added = opened.add(delta.triples, graph=ox.NamedNode(target))
         refresh(opened, delta.triples, renamed)  # the names, lists and evidence the batch changes

@@ -139,9 +139,13 @@ class Context:
 
     def latest(self, kinds: list[str], named: list[str] = ()) -> Fact | None:
         """The most recent fact of one of ``kinds``, preferring one of the ``named`` sub-kinds."""
-        candidates = [f for f in reversed(self.facts) if f.kind in kinds]
-        preferred = [f for f in candidates if f.fields.get("kind") in named]
-        return next(iter(preferred or candidates), None)
+        newest = None  # found from the end, without copying the list (a long document has many)
+        for fact in reversed(self.facts):
+            if fact.kind in kinds:
+                if not named or fact.fields.get("kind") in named:
+                    return fact
+                newest = newest or fact
+        return newest
 
 
 def extract(text: str, language, document: str, publication: PartialDate | None = None,

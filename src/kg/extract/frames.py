@@ -31,7 +31,6 @@ Format and examples: data/frames/README.md.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from ..errors import RuleError
 from ..facts import FRAME_FIELDS
 from .gazetteer import Mention, fold
 from .lexicon import WORD
+from .yamlfile import read_yaml
 
 CUES = {"one_of_pair", "name_before", "after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
@@ -112,14 +112,7 @@ def load_frames(path: Path) -> Frames | None:
     """
     if not path.is_file():
         return None
-    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-    try:
-        nodes = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise RuleError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    nodes, data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
         raise RuleError(f"{path}: a frame file is a mapping with a list 'frames'")
     lines = _item_lines(nodes, "frames")

@@ -10,7 +10,6 @@ countries" or "both leaders", and the rules (see ``data/rules/README.md``).
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import yaml
 from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
 from .lexicon import Lexicon
+from .yamlfile import read_yaml
 
 REQUIRED = ("language", "sentence_boundary", "rules")
 
@@ -74,17 +74,7 @@ class Language:
 
 def load_language(path: Path, lexicon_graph) -> Language:
     """Read and check a language file; ``lexicon_graph`` supplies the entity names."""
-    try:
-        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    try:
-        nodes = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise RuleError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    nodes, data = read_yaml(path)
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file is a mapping with the keys {', '.join(REQUIRED)}")
     for key in REQUIRED:

@@ -28,10 +28,13 @@ terms converted by :mod:`kg.terms`.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from kg import paths
+from kg.errors import StoreDamaged
 from kg.store.base import Store, curated_prefix, is_curated
 from kg.store.endpoint import Endpoint, SparqlEndpointStore
+from kg.store import layout
 from kg.store.oxigraph import OxigraphStore
 
 __all__ = ["Endpoint", "OxigraphStore", "SparqlEndpointStore", "Store", "build_store", "curated_prefix",
@@ -85,10 +88,19 @@ def open_store(location=None, *, read_only: bool = True, create: bool = False) -
     return OxigraphStore(location, read_only=read_only, create=create)
 
 
-def build_store(location, quads) -> None:
+def build_store(location, quads, force: bool = False) -> None:
     """Create or rebuild the store at ``location`` (a directory or an endpoint) from ``quads``,
-    keeping its curated graphs."""
-    with open_store(location, read_only=False, create=True) as store:
+    keeping its curated graphs. A damaged store directory is refused unless ``force``; then it
+    is set aside (``.NAME.damaged-…``) and a new store made."""
+    remote = isinstance(location, Endpoint) or is_url(location)
+    try:  # a directory is replaced, never written: it is read through a read-only handle
+        store = open_store(location, read_only=not remote, create=True)
+    except StoreDamaged:
+        if not force or remote:
+            raise
+        layout.set_aside(Path(location))
+        store = open_store(location, read_only=True, create=True)
+    with store:
         store.replace_build(quads)
 
 
@@ -96,5 +108,5 @@ def load_store(path, file, fmt=None, progress=None) -> None:
     """Create or rebuild the store at ``path`` from the RDF dump ``file`` (or a list of
     ``(path, format)``), keeping its curated graphs (those in the file are dropped, as
     :func:`build_store` drops them) and deriving the derived graph anew (:mod:`kg.derived`)."""
-    with OxigraphStore(path, read_only=False, create=True) as store:
+    with OxigraphStore(path, read_only=True, create=True) as store:  # replaced, never written
         store.replace_build_from_file(file, fmt, progress)

@@ -48,6 +48,10 @@ class Store:
     def named_graphs(self) -> list:
         raise NotImplementedError
 
+    def owned_quads(self) -> Iterator[ox.Quad]:
+        """The quads a build replaces: all but the curated graphs' (an endpoint: kg's graphs only)."""
+        return (q for q in self.quads() if not is_curated(q.graph_name))
+
     def describe(self, nodes: Iterable) -> list[ox.Triple]:
         """The triples about ``nodes``: their outgoing triples, and the types of their objects."""
         raise NotImplementedError

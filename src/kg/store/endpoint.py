@@ -9,6 +9,7 @@ import contextlib
 import itertools
 import json
 import re
+import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass
@@ -136,19 +137,21 @@ class SparqlEndpointStore(Store):
       own triples apart, and servers differ in what dropping it does.
     * :meth:`add` is one SPARQL Update request (``INSERT DATA``).
     * :meth:`replace_build` PUTs each graph (N-Triples) into a staging graph with the GSP,
-      then one update request drops the old build's graphs and MOVEs the staging graphs into
+      then one update request drops the old build's graphs (``kgr:graph/…`` only: another
+      dataset's graphs on the same server are never touched) and MOVEs the staging graphs into
       place; if anything fails, the staging graphs are dropped and the old build stays. On a
       server that runs an update request in one transaction (Oxigraph does) that is all or
       nothing; meanwhile, readers of the union also see the staging graphs. Blank nodes are
       scoped to one request, so one shared by two graphs would become two (the build's are
       each within one graph).
     * Every network failure or HTTP error is one :class:`~kg.errors.EndpointError` naming
-      the URL and the status; a read-only server's refusal of an update is one too.
+      the URL and the status; a read-only server's refusal of an update is one too. A request
+      that has no whole answer within ``timeout`` seconds (60) fails the same way.
 
     Example: ``open_store("http://127.0.0.1:7878/query").query("ASK { ?s ?p ?o }")``.
     """
 
-    def __init__(self, endpoint: Endpoint, *, read_only: bool = True, timeout: float = 300):
+    def __init__(self, endpoint: Endpoint, *, read_only: bool = True, timeout: float = 60):
         self.endpoint = endpoint
         self.location = self.endpoint.query
         self.read_only = read_only
@@ -168,9 +171,17 @@ class SparqlEndpointStore(Store):
         headers = {name: value for name, value in (("Content-Type", content_type), ("Accept", accept))
                    if value}
         request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        deadline = time.monotonic() + self.timeout
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.headers.get_content_type(), response.read()
+                chunks = []
+                while chunk := response.read1(1 << 16):  # a server that trickles is cut too
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise TimeoutError
+                return response.headers.get_content_type(), b"".join(chunks)
+        except TimeoutError:
+            raise EndpointError(f"{url}: no whole answer within {self.timeout:g} s") from None
         except urllib.error.HTTPError as error:
             detail = " ".join(error.read(2000).decode("utf-8", "replace").split())
             detail = f": {detail[:200]}" if detail else ""
@@ -253,6 +264,10 @@ class SparqlEndpointStore(Store):
         record = build_record()
         return [row["g"] for row in self._query(
             f"SELECT ?g WHERE {{ GRAPH {record} {{ {record} <{HAS_PART}> ?g }} }}") if row["g"] is not None]
+
+    def owned_quads(self):
+        owned = set(self.owned_graphs())
+        return (q for q in self.quads() if q.graph_name in owned and not is_curated(q.graph_name))
 
     def describe(self, nodes):
         nodes = list(set(nodes))

@@ -22,38 +22,57 @@ Behaviour worth knowing (measured with pyoxigraph 0.5.13):
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import paths
 from kg.derived import rederive
-from kg.errors import QueryError, StoreError, StoreLocked, StoreMissing
+from kg.errors import QueryError, StoreDamaged, StoreError, StoreLocked, StoreMissing
 from kg.sparql import place_bindings
+from kg.store import layout
 from kg.store.base import Store, is_curated
 from kg.store.lock import OPEN_READ_WRITE, holding_lock, probe_lock
 from kg.terms import RDF_TYPE, to_ox_quad
 
 
-def _is_store_dir(path: Path) -> bool:
-    return (path / "CURRENT").is_file()
-
-
-def _open_oxigraph(path: Path, read_only: bool):
+def _open_oxigraph(path: Path, read_only: bool, shown: Path | None = None):
     if not read_only:
         probe_lock(path)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB: IO errors and "Corruption: …"
         text = str(error)
-        if "lock" in text.lower():
-            raise StoreLocked(f"store {path} is in use by another process") from None
-        raise StoreError(f"cannot open store {path}: {text.splitlines()[0]}") from None
+        if "lock" in text.lower() and "Corruption" not in text:
+            raise StoreLocked(f"store {shown or path} is in use by another process") from None
+        raise damaged(shown or path, text) from None
+
+
+def damaged(path, reason: str) -> StoreDamaged:
+    """The one-line error for a store whose files RocksDB cannot read."""
+    reason = " ".join(reason.split())
+    return StoreDamaged(f"the store at {path} is damaged ({reason[:160]}{'…' if len(reason) > 160 else ''}); "
+                        f"rebuild it with `kg build --force`")
+
+
+def _create(path: Path) -> None:
+    """A new empty store at ``path``, in the versioned layout (:mod:`kg.store.layout`)."""
+    fresh = layout.new_version(path)
+    try:
+        store = ox.Store(str(fresh.path))
+        store.flush()
+        del store
+        gc.collect()
+        layout.publish(path, fresh)
+    except BaseException:
+        shutil.rmtree(fresh.path, ignore_errors=True)
+        fresh.release()
+        raise
 
 
 def describe(store: ox.Store, nodes) -> list[ox.Triple]:
@@ -72,25 +91,46 @@ def describe(store: ox.Store, nodes) -> list[ox.Triple]:
 
 
 class OxigraphStore(Store):
-    """An embedded Oxigraph database in a directory."""
+    """An embedded Oxigraph database: a directory, or a link to one (:mod:`kg.store.layout`)."""
 
     def __init__(self, path=None, *, read_only: bool = True, create: bool = False):
         self.path = Path(path or paths.DEFAULT_STORE)
         self.location = str(self.path)
         self.read_only = read_only
-        if not _is_store_dir(self.path):
+        self._store = self._pin = None
+        with contextlib.suppress(OSError):
+            layout.tidy(self.path)
+        if not os.path.lexists(self.path) or (self.path.is_dir() and not self.path.is_symlink()
+                                              and not any(self.path.iterdir())):
             if not create:
-                if self.path.exists() and not self.path.is_dir():
-                    raise StoreMissing(f"{self.path} is not a store directory")
-                if self.path.is_dir() and any(self.path.iterdir()):
-                    raise StoreMissing(f"{self.path} is not an Oxigraph store")
                 raise StoreMissing(f"no store at {self.path}; run `kg build` first")
-            if read_only:
-                raise StoreMissing(f"no store at {self.path}; run `kg build` first")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._store = _open_oxigraph(self.path, read_only)
-        if not read_only:
-            OPEN_READ_WRITE.add(str(self.path.resolve()))
+            if self.path.is_dir():
+                self.path.rmdir()
+            _create(self.path)
+        if not self.path.is_symlink():
+            if not self.path.is_dir():
+                raise StoreMissing(f"{self.path} is not a store directory")
+            if not layout.is_store_dir(self.path):
+                raise StoreMissing(f"{self.path} is not an Oxigraph store")
+        self._open()
+
+    def _open(self) -> None:
+        """Resolve the link once, hold that version, open it (a writer checks it is still current)."""
+        while True:
+            self._pin = layout.pin(self.path)
+            self.directory = self._pin.path
+            if not layout.is_store_dir(self.directory):
+                self._pin.release()
+                raise damaged(self.path, f"no CURRENT file in {self.directory.name}")
+            self._store = _open_oxigraph(self.directory, self.read_only, self.path)
+            if self.read_only:
+                return
+            if layout.resolve(self.path) == self.directory:
+                OPEN_READ_WRITE.add(str(self.directory.resolve()))
+                return
+            self._store = None  # a build replaced the store meanwhile: write into the new one
+            gc.collect()
+            self._pin.release()
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
@@ -99,7 +139,10 @@ class OxigraphStore(Store):
             self._store = None
             if not self.read_only:
                 gc.collect()  # drop RocksDB (and its lock) now, not at some later collection
-                OPEN_READ_WRITE.discard(str(self.path.resolve()))
+                OPEN_READ_WRITE.discard(str(self.directory.resolve()))
+        if getattr(self, "_pin", None) is not None:
+            self._pin.release()
+            self._pin = None
 
     def _require_open(self):
         if self._store is None:
@@ -116,7 +159,8 @@ class OxigraphStore(Store):
         except SyntaxError as error:
             where = re.match(r"error at (\d+):(\d+): (.*)", str(error), re.DOTALL)
             if where:
-                raise QueryError(f"SPARQL syntax error: {where[3]}", line=int(where[1]),
+                raise QueryError(f"SPARQL syntax error at line {where[1]} column {where[2]}: {where[3]}",
+                                 line=int(where[1]),
                                  column=int(where[2])) from None
             raise QueryError(f"SPARQL syntax error: {error}") from None
         except (RuntimeError, ValueError) as error:
@@ -179,44 +223,39 @@ class OxigraphStore(Store):
     def _rebuild(self, fill) -> None:
         """Build a new store beside this one with ``fill(store)`` + this store's curated graphs, swap.
 
-        RocksDB writes to its files by path when it closes, so the old store is closed
-        *before* the swap (a store renamed while open corrupts whatever then sits at its old
-        path); during the swap this process holds the old store's lock file itself.
+        The new version is filled in its own directory and switched in with one rename of the
+        store's link (:func:`kg.store.layout.publish`); this store is closed afterwards. All
+        along, this process holds the old store's lock file, so no ``kg add`` writes into a
+        version being retired. Open this store read-only for it (as :func:`kg.store.build_store`
+        does): a read-write open rewrites bookkeeping files that readers of the same version
+        may be reading, and RocksDB's own lock would be dropped with the handle.
         """
-        if self.read_only:
-            raise StoreError(f"store {self.path} is open read-only")
         old = self._require_open()
-        curated = [q for g in old.named_graphs() if is_curated(g)
-                   for q in old.quads_for_pattern(None, None, None, g)]
-        parent = self.path.parent
-        fresh_dir = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=parent))
-        retired = fresh_dir.with_name(fresh_dir.name.replace(".new-", ".old-"))
-        try:
-            fresh = ox.Store(str(fresh_dir))
-            fill(fresh)
-            fresh.extend(curated)
-            rederive(fresh)  # the derived graph of exactly what the store now holds
-            fresh.flush()
-            del fresh
-            gc.collect()
-        except BaseException:
-            shutil.rmtree(fresh_dir, ignore_errors=True)
-            raise
-        del old
-        self.close()
-        try:
-            with holding_lock(self.path):
-                os.replace(self.path, retired)
-                try:
-                    os.replace(fresh_dir, self.path)
-                except BaseException:
-                    os.replace(retired, self.path)
-                    raise
-        except BaseException:
-            shutil.rmtree(fresh_dir, ignore_errors=True)
-            self._store = _open_oxigraph(self.path, read_only=False)
-            OPEN_READ_WRITE.add(str(self.path.resolve()))
-            raise
-        shutil.rmtree(retired, ignore_errors=True)
-        self._store = _open_oxigraph(self.path, read_only=False)
-        OPEN_READ_WRITE.add(str(self.path.resolve()))
+        retired = self.directory
+        with holding_lock(retired):
+            curated = [q for g in old.named_graphs() if is_curated(g)
+                       for q in old.quads_for_pattern(None, None, None, g)]
+            fresh = layout.new_version(self.path)
+            try:
+                store = ox.Store(str(fresh.path))
+                fill(store)
+                store.extend(curated)
+                rederive(store)  # the derived graph of exactly what the store now holds
+                store.flush()
+                del store
+                gc.collect()
+            except BaseException:
+                shutil.rmtree(fresh.path, ignore_errors=True)
+                fresh.release()
+                raise
+            del old
+            self.close()
+            try:
+                layout.publish(self.path, fresh)
+            except BaseException:
+                if not (self.path.is_symlink() and layout.resolve(self.path) == fresh.path):
+                    shutil.rmtree(fresh.path, ignore_errors=True)  # not switched: the old store stays
+                fresh.release()
+                raise
+        with contextlib.suppress(OSError):
+            layout.tidy(self.path)

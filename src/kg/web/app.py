@@ -38,6 +38,7 @@ FORMATS = {"turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
            "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples")}
 PROXIED_REQUEST = ("Accept", "Content-Type", "Accept-Language")
 PROXIED_RESPONSE = ("Content-Type", "Location", "Vary")
+MAX_BODY = 16 * 1024 * 1024  # bytes of a request body passed on to the SPARQL server
 
 
 def negotiate(accept: str) -> str | None:
@@ -85,11 +86,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def _proxy(self, amend=None) -> None:
         """Pass the request to the SPARQL server and its answer back; ``amend(content type,
-        body)`` may rewrite a 200 answer's body."""
-        length = int(self.headers.get("Content-Length") or 0)
+        body)`` may rewrite a 200 answer's body. A body over :data:`MAX_BODY` bytes (413) or a
+        query with a ``SERVICE`` clause whose host is not allowed (403) is not passed on."""
+        from kg.errors import ServiceRefused
+        from kg.outbound import check_services, queries_in
+
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return self._send(400, b"Content-Length is not a number\n", "text/plain")
+        if length > MAX_BODY or self.headers.get("Transfer-Encoding"):
+            return self._send(413, f"send at most {MAX_BODY} bytes, with a Content-Length\n".encode(),
+                              "text/plain")
         body = self.rfile.read(length) if length else None
+        try:
+            for text in queries_in(self.path, self.headers.get("Content-Type", ""), body or b""):
+                check_services(text, self.server.allowed_services)
+        except ServiceRefused as refused:
+            return self._send(403, f"{refused}\n".encode(), "text/plain")
         host, port = self.server.upstream.rsplit(":", 1)
-        connection = http.client.HTTPConnection(host, int(port), timeout=300)
+        connection = http.client.HTTPConnection(host, int(port), timeout=self.server.upstream_timeout)
         try:
             headers = {k: self.headers[k] for k in PROXIED_REQUEST if self.headers.get(k)}
             connection.request(self.command, self.path, body=body, headers=headers)
@@ -235,12 +251,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
     do_PUT = do_DELETE = do_PATCH = do_POST
 
 
-def server(bind: str, upstream: str, store) -> http.server.ThreadingHTTPServer:
+def server(bind: str, upstream: str, store, allowed_services=(),
+           upstream_timeout: float = 300) -> http.server.ThreadingHTTPServer:
     """A server on ``bind`` (HOST:PORT) in front of the SPARQL server at ``upstream`` (HOST:PORT),
-    reading pages from ``store``; call ``serve_forever()``. Raises OSError when ``bind`` is taken."""
+    reading pages from ``store``, letting ``SERVICE`` reach only ``allowed_services``; call
+    ``serve_forever()``. Raises OSError when ``bind`` is taken."""
     host, port = bind.rsplit(":", 1)
     front = http.server.ThreadingHTTPServer((host, int(port)), Handler)
     front.daemon_threads = True
     front.upstream, front.store, front.bind = upstream, store, bind
+    front.allowed_services, front.upstream_timeout = tuple(allowed_services), upstream_timeout
     front.lock, front.quads = threading.Lock(), None
     return front
