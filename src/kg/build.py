@@ -223,14 +223,14 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
     and, unless ``force``, only if it adds at least as many quads as it drops).
 
     ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`. Documents whose
-    inputs did not change since the store's build are kept from it, unless ``everything``.
+    inputs did not change since the store's build are kept from it, unless ``everything`` or ``force``.
     """
     from .guard import check_replacement, check_usable
     from .incremental import Previous, read_previous
 
     if not force:
         check_usable(store)
-    previous = Previous() if everything else read_previous(store)
+    previous = Previous() if everything or force else read_previous(store)  # a forced build trusts no store
     result = assemble(sources, progress, workers, previous)
     say = progress or (lambda *_: None)
     if not result.conforms:
