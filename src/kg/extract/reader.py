@@ -7,9 +7,9 @@ A clause that negates, plans or comments (the language's ``negation``, ``planned
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
 >>> lang = load_extraction_data()["en"]
->>> found = extract("Peruvian President Dina Boluarte hosted Prabowo for a state visit.", lang, "d").facts
+>>> found = extract("Chilean President Ana Rojas hosted her guest for a state visit.", lang, "d").facts
 >>> [(f.fields["holder"].name, f.fields["state"].rsplit("/", 1)[1]) for f in found if f.kind == "OfficeHolding"]
-[('Dina Boluarte', 'pe')]
+[('Ana Rojas', 'cl')]
 """
 from __future__ import annotations
 

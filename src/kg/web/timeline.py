@@ -1,8 +1,8 @@
 """A state pair's timeline: the dated events, missions and agreements between two states,
 drawn as SVG (``kg timeline ID PE -o FILE.svg``, and on the pair's page in ``kg serve``).
 
->>> svg([Item("2002-02-20", "event", "Opening of the Embassy of Indonesia in Lima", None)],
-...     "Indonesia – Peru").count('<g class="item">')
+>>> svg([Item("2010-05-06", "event", "Opening of the Embassy of Chile in Hanoi", None)],
+...     "Chile – Vietnam").count('<g class="item">')
 1
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ SELECT DISTINCT ?date ?kind ?node ?what WHERE {{
 
 @dataclass(frozen=True)
 class Item:
-    date: str          # the lexical form: 2002-02-20, 1992-11, 2024
+    date: str          # the lexical form: 2010-05-06, 2010-05, 2010
     kind: str          # relation, event, mission, agreement
     label: str
     node: ox.NamedNode | None
