@@ -511,11 +511,6 @@ def render(result, fmt: str = "table", prefixes: dict[str, str] | None = None,
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes or None)
 
 
-def describe_all(directory=None) -> list[tuple[str, str]]:
-    """``(name, summary)`` of every stored query, for ``kg queries``."""
-    return [(q.name, q.summary) for q in discover(directory).values()]
-
-
 def describe_params(query: StoredQuery) -> str:
     r"""Its parameters as ``kg query`` takes them: ``name=default``, ``name=TYPE`` (required),
     ``[name=TYPE]`` (optional).
