@@ -97,8 +97,7 @@ class Extractor:
         for triple in document.triples():
             graph.add(triple)
         mapper = Mapper(graph, self.entities, document.iri, document.language)
-        for fact in extraction.facts:
-            mapper.add(fact)
+        mapper.add_all(extraction.facts)
         return graph
 
 

@@ -20,6 +20,7 @@ import yaml
 
 from . import paths
 from .errors import KgError
+from .factkinds import KINDS
 from .sources import Document, read_catalog
 
 SETS = ("seed", "dev", "test")
@@ -64,9 +65,9 @@ KEY_QUERIES = {
 }
 
 #: Per fact type, the fields compared only where the reader wrote a value (tests/cases/README.md);
-#: every other column is a key field, compared always.
-WHERE_GIVEN = {"relation": {"date"}, "mission": {"city", "date", "status"}, "agreement": {"date"},
-               "event": {"date", "place", "status"}, "office": {"date"}, "trade": {"direction"}}
+#: every other column is a key field, compared always. From the registry of fact kinds.
+WHERE_GIVEN = {kind.case: set(kind.compared_where_given) for kind in KINDS.values()
+               if kind.case and kind.compared_where_given}
 #: Defaults of key fields a reader may leave out.
 DEFAULTS = {"agreement": {"status": "signed"}}
 STATE_FIELDS = {"states", "state", "sending", "receiving", "parties", "exporter", "market"}

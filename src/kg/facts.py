@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .factkinds import KINDS
+
 
 @dataclass(frozen=True)
 class PartialDate:
@@ -87,12 +89,6 @@ class Fact:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-#: The fields of the fact kinds frames build (data/frames/): a frame's role or constant must
-#: name one of them.
-FRAME_FIELDS = {
-    "Membership": {"member", "organization"},
-    "Mission": {"sending", "receiving", "host", "city", "kind", "opened"},
-    "BilateralRelation": {"states", "established"},
-    "OfficeHolding": {"holder", "office", "state", "date"},
-    "Event": {"kind", "date", "place", "participants"},
-}
+#: The fields of each fact kind, a view of the registry (:mod:`kg.factkinds`): a frame's role
+#: or constant must name one of them (data/frames/).
+FRAME_FIELDS = {name: set(kind.fields) for name, kind in KINDS.items()}

@@ -15,37 +15,43 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from .factkinds import KINDS
 from .facts import Amount, Evidence, Fact, PartialDate, Person
-from .rdfterms import KG, KGR, OA, ORG, SCHEMA, mint, slug
+from .rdfterms import KG, KGR, OA, ORG, SCHEMA, mint
 
-AGREEMENT_CLASSES = {
-    "mou": KG.MemorandumOfUnderstanding,
-    "comprehensive": KG.ComprehensiveCooperationAgreement,
-    "arrangement": KG.CooperationArrangement,
-    "joint-declaration": KG.JointDeclaration,
-    "agreement": KG.Agreement,
-}
+AGREEMENT_CLASSES = {kind: KG[cls] for kind, cls in KINDS["Agreement"].fields["kind"].values.items()}
 AGREEMENT_NAMES = {"mou": "Memorandum of understanding", "comprehensive": "Comprehensive cooperation agreement",
                    "arrangement": "Cooperation arrangement", "joint-declaration": "Joint declaration",
                    "agreement": "Agreement"}
 AGREEMENT_STATUSES = {"signed": KGR["agreement-status/signed"], "planned": KGR["agreement-status/planned"]}
-EVENT_CLASSES = {
-    "press-conference": KG.JointPressConference,
-    "courtesy-call": KG.CourtesyCall,
-    "bilateral-meeting": KG.BilateralMeeting,
-    "summit": KG.Summit,
-    "state-visit": KG.StateVisit,
-    "visit": KG.Visit,
-}
+EVENT_CLASSES = {kind: KG[cls] for kind, cls in KINDS["Event"].fields["kind"].values.items()}
 EVENT_NAMES = {"press-conference": "Joint press conference", "courtesy-call": "Courtesy call",
                "bilateral-meeting": "Bilateral meeting", "summit": "Leaders' meeting", "state-visit": "State visit",
                "visit": "Official visit"}
-MISSION_KINDS = {kind: KGR[f"mission-kind/{kind}"] for kind in ("embassy", "non-resident", "consulate")}
+MISSION_KINDS = {kind: KGR[f"mission-kind/{kind}"] for kind in KINDS["Mission"].fields["kind"].values}
+MISSION_CLASSES = {kind: KG[cls] for kind, cls in KINDS["Mission"].fields["kind"].values.items()}
 
 
 def key(iri) -> str:
     """The last segment of a minted IRI: ``key(".../state/id")`` is ``id``."""
     return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _sets(fields: dict, names) -> dict:
+    return {name: frozenset(map(_key_value, fields.get(name) or [])) for name in names}
+
+
+def _within(narrow: dict, wide: dict) -> bool:
+    return all(narrow[name] <= wide[name] for name in narrow)
+
+
+def _key_value(value) -> object:
+    """A key field's value as a key part: an IRI's last segment, a date's text, a person's name."""
+    if isinstance(value, PartialDate):
+        return value.lexical
+    if isinstance(value, Person):
+        return value.name
+    return key(value) if isinstance(value, str) and value.startswith("http") else value
 
 
 def date_literal(date: PartialDate) -> Literal:
@@ -62,6 +68,8 @@ class Mapper:
         self.document = document
         self.language = language
         self._iris: dict[int, URIRef] = {}
+        self._topics: dict[int, list[str]] = {}    # id(agreement fact) -> the areas facts give it
+        self._keys: dict[int, dict] = {}           # id(fact) -> the key fields it is minted from
 
     def label(self, iri) -> str:
         """An entity's English label (else any label, else its key)."""
@@ -73,6 +81,51 @@ class Mapper:
                     found.setdefault(getattr(value, "language", None) or "", str(value))
         return found.get("en") or next(iter(found.values()), key(iri))
 
+    def add_all(self, facts: list[Fact]) -> None:
+        """Write every fact of a document. An agreement's topics, part of its identity, are
+        its own ``topics`` or the areas of the Cooperation facts whose context it is."""
+        for fact in facts:
+            if fact.kind == "Cooperation" and isinstance(fact.fields.get("context"), Fact):
+                self._topics.setdefault(id(fact.fields["context"]), []).append(fact.fields["area"])
+        self._refine(facts)
+        for fact in facts:
+            self.add(fact)
+
+    def _key_of(self, fact: Fact) -> dict:
+        """The fields an event or agreement is minted from: an event's participants as their
+        states, an agreement's status (signed unless planned) and topics."""
+        f = fact.fields
+        if id(fact) in self._keys:
+            return self._keys[id(fact)]
+        if fact.kind == "Event":
+            states = [p.state if isinstance(p, Person) else p for p in f.get("participants", [])]
+            return {**f, "participants": sorted({s for s in states if s})}
+        topics = f.get("topics") or self._topics.get(id(fact), [])
+        return {**f, "status": f.get("status", "signed"), "topics": sorted(set(topics))}
+
+    def _refine(self, facts: list[Fact]) -> None:
+        """Within one document, an event or agreement read with fewer participants, parties or
+        topics than one other reading of it (same kind, date and the rest of the key) is that
+        reading: "the courtesy call" of Peru's ambassador is the call on Indonesia's minister the
+        sentence before named. Where two wider readings differ, it stays a fact of its own."""
+        groups: dict[tuple, list] = {}
+        for fact in facts:
+            if fact.kind not in ("Event", "Agreement"):
+                continue
+            spec, fields = KINDS[fact.kind], self._key_of(fact)
+            sets = _sets(fields, [name for name in spec.key if spec.fields[name].many])
+            rest = tuple(str(_key_value(fields[name])) if fields.get(name) is not None else ""
+                         for name in spec.key_fields(fields) if name not in sets)
+            groups.setdefault((fact.kind, rest), []).append((fact, fields, sets))
+        for members in groups.values():
+            for fact, fields, sets in members:
+                wider = [(other, o) for other, o, others in members if others != sets and _within(sets, others)]
+                widest = [(other, o) for other, o in wider
+                          if not any(_within(_sets(o, sets), _sets(w, sets)) and _sets(o, sets) != _sets(w, sets)
+                                     for _, w in wider)]
+                if len({tuple(sorted(_sets(o, sets).items())) for _, o in widest}) == 1:
+                    self._keys[id(fact)] = {**fields, **{name: widest[0][1].get(name) for name in sets}}
+
     def add(self, fact: Fact) -> URIRef:
         """Write ``fact`` (once) and return its IRI."""
         if id(fact) in self._iris:
@@ -82,11 +135,29 @@ class Mapper:
         self._provenance(iri, fact.evidence)
         return iri
 
+    def iri(self, kind: str, fields: dict) -> URIRef:
+        """A fact's IRI, minted from the values of its kind's key fields (:mod:`kg.factkinds`):
+        entities by their key, dates by their text, people by their name, lists as sets, a
+        fact (a cooperation's context) by its own IRI."""
+        spec = KINDS[kind]
+        parts, within = [], None
+        for name in spec.key_fields(fields):
+            value = fields.get(name)
+            if "Fact" in spec.fields[name].types:
+                within = None if value is None else self.add(value) if isinstance(value, Fact) else value
+            elif spec.fields[name].size:
+                parts += sorted(_key_value(v) for v in value)
+            elif isinstance(value, (list, tuple, set)):
+                parts.append(sorted({_key_value(v) for v in value}))
+            else:
+                parts.append(None if value is None else _key_value(value))
+        return mint(spec.iri, *parts, within=within)
+
     # -- fact kinds ------------------------------------------------------------------------
 
     def _bilateralrelation(self, fact, f):
         a, b = sorted(f["states"])
-        iri = mint("relation", key(a), key(b))
+        iri = self.iri("BilateralRelation", f)
         self._node(iri, KG.BilateralRelation, f"Bilateral relations between {self.label(a)} and {self.label(b)}")
         self._set(iri, KG.state, URIRef(a), URIRef(b))
         if "established" in f:
@@ -101,7 +172,7 @@ class Mapper:
 
     def _membership(self, fact, f):
         organization = self._entity(f["organization"], "organization", KG.InternationalOrganization)
-        iri = mint("membership", key(f["member"]), key(organization))
+        iri = self.iri("Membership", {**f, "organization": organization})
         self._node(iri, KG.Membership, f"Membership of {self.label(f['member'])} in {self.label(organization)}")
         self._set(iri, ORG.member, URIRef(f["member"]))
         self._set(iri, ORG.organization, organization)
@@ -110,12 +181,12 @@ class Mapper:
     def _mission(self, fact, f):
         host = f.get("host") or str(self.entities.value(URIRef(f["city"]), KG.inState))
         sending, receiving = f["sending"], f.get("receiving", host)
-        iri = mint("mission", f["kind"], key(sending), key(receiving), key(host))
+        iri = self.iri("Mission", {**f, "host": host, "receiving": receiving})
         where = self.label(f["city"]) if "city" in f else self.label(host)
         name = f"{'Consulate' if f['kind'] == 'consulate' else 'Embassy'} of {self.label(sending)} in {where}"
         if receiving != host:
             name += f", accredited to {self.label(receiving)}"
-        self._node(iri, KG.Consulate if f["kind"] == "consulate" else KG.Embassy, name)
+        self._node(iri, MISSION_CLASSES[f["kind"]], name)
         self._set(iri, KG.missionKind, MISSION_KINDS[f["kind"]])
         self._set(iri, KG.sendingState, URIRef(sending))
         self._set(iri, KG.receivingState, URIRef(receiving))
@@ -124,7 +195,7 @@ class Mapper:
             self._set(iri, KG.city, URIRef(f["city"]))
         if "opened" in f:
             self._date(iri, KG.opened, f["opened"])
-            event = mint("event", "mission-opening", f["kind"], key(sending), key(receiving), key(host))
+            event = mint("event", "mission-opening", within=iri)
             self._node(event, KG.MissionOpening, f"Opening of the {name}")
             self._set(event, KG.mission, iri)
             self._set(event, KG.participant, URIRef(sending))
@@ -137,8 +208,7 @@ class Mapper:
         parties = sorted(f["parties"])
         date = f.get("date")
         status = f.get("status", "signed")
-        iri = mint("agreement", f["kind"], *map(key, parties), date.lexical if date else "undated",
-                   *(["planned"] if status == "planned" else []))
+        iri = self.iri("Agreement", self._key_of(fact))
         between = " and ".join(self.label(p) for p in parties)
         self._node(iri, AGREEMENT_CLASSES[f["kind"]],
                    ("Planned " + AGREEMENT_NAMES[f["kind"]].lower() if status == "planned" else AGREEMENT_NAMES[f["kind"]])
@@ -155,8 +225,7 @@ class Mapper:
 
     def _event(self, fact, f):
         date = f.get("date")
-        where = f.get("organization")     # one event of a kind a day; an organization's summit is its own
-        iri = mint("event", f["kind"], date.lexical if date else "undated", *([key(where)] if where else []))
+        iri = self.iri("Event", self._key_of(fact))
         name = EVENT_NAMES[f["kind"]]
         if "organization" in f:
             name = f"{self.label(f['organization'])} {name.lower()}"
@@ -174,7 +243,7 @@ class Mapper:
 
     def _officeholding(self, fact, f):
         person = f["holder"]
-        iri = mint("office-holding", slug(person.name), key(f["office"]), key(f["state"]))
+        iri = self.iri("OfficeHolding", f)
         self._node(iri, KG.OfficeHolding, f"{person.name}, {self.label(f['office'])} of {self.label(f['state'])}")
         self._set(iri, KG.holder, self._person(person))
         self._set(iri, KG.office, URIRef(f["office"]))
@@ -188,7 +257,7 @@ class Mapper:
     def _tradestatistic(self, fact, f):
         a, b = sorted(f["states"])
         year: PartialDate = f["year"]
-        iri = mint("trade", key(a), key(b), year.year)
+        iri = self.iri("TradeStatistic", {**f, "year": year.year})
         self._node(iri, KG.TradeStatistic, f"Trade between {self.label(a)} and {self.label(b)} in {year.year}")
         self._set(iri, KG.state, URIRef(a), URIRef(b))
         self._set(iri, KG.year, Literal(f"{year.year:04d}", datatype=XSD.gYear))
@@ -204,7 +273,7 @@ class Mapper:
 
     def _exportflow(self, fact, f):
         product = self._entity(f["product"], "product", KG.Product, KGR["scheme/products"])
-        iri = mint("export", key(f["exporter"]), key(f["importer"]), key(product))
+        iri = self.iri("ExportFlow", {**f, "product": product})
         self._node(iri, KG.ExportFlow, f"Export of {self.label(product)} from {self.label(f['exporter'])} to {self.label(f['importer'])}")
         self._set(iri, KG.exporter, URIRef(f["exporter"]))
         self._set(iri, KG.importer, URIRef(f["importer"]))
@@ -213,7 +282,7 @@ class Mapper:
 
     def _cooperation(self, fact, f):
         context = self.add(f["context"])
-        iri = mint("cooperation", key(f["area"]), *str(context)[len(str(KGR)):].split("/"))
+        iri = self.iri("Cooperation", {**f, "context": context})
         self._node(iri, KG.Cooperation, f"Cooperation on {self.label(f['area'])}")
         self._set(iri, KG.area, URIRef(f["area"]))
         self._set(iri, KG.context, context)
@@ -221,7 +290,7 @@ class Mapper:
 
     def _marketentry(self, fact, f):
         company, market = URIRef(f["company"]), URIRef(f["market"])
-        iri = mint("market-entry", key(company), key(market))
+        iri = self.iri("MarketEntry", f)
         self._node(iri, KG.MarketEntry, f"{self.label(company)} entered the market of {self.label(market)}")
         self._set(iri, KG.company, company)
         self._set(iri, KG.market, market)
@@ -231,7 +300,7 @@ class Mapper:
 
     def _awardconferral(self, fact, f):
         person = self._person(f["recipient"])
-        iri = mint("award-conferral", key(f["award"]), key(person))
+        iri = self.iri("AwardConferral", f)
         self._node(iri, KG.AwardConferral, f"{self.label(f['award'])} awarded to {f['recipient'].name}")
         self._set(iri, KG.award, URIRef(f["award"]))
         self._set(iri, KG.recipient, person)

@@ -26,9 +26,9 @@ DERIVED_GRAPH = URIRef(ns.DERIVED_GRAPH)
 INPUTS_GRAPH = URIRef(ns.INPUTS_GRAPH)
 
 
-def mint(kind: str, *parts: object) -> URIRef:
+def mint(kind: str, *parts: object, within=None) -> URIRef:
     """:func:`kg.namespaces.mint` as a URIRef."""
-    return URIRef(ns.mint(kind, *parts))
+    return URIRef(ns.mint(kind, *parts, within=None if within is None else str(within)))
 
 
 def document_graph(document_id: str) -> URIRef:

@@ -38,6 +38,7 @@ import yaml
 
 from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
+from ..factkinds import KINDS, accepts
 from ..facts import FRAME_FIELDS
 from .gazetteer import Mention, fold
 from .lexicon import WORD
@@ -161,6 +162,11 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
         if bad_types or not spec.get("types"):
             raise RuleError(f"{where}: frame {name}: role {role_name}: unknown or missing type(s) "
                             f"{', '.join(sorted(bad_types))} (types: {', '.join(sorted(ROLE_TYPES))})")
+        field = KINDS[item["fact"]].fields[role_name]
+        unfit = [t for t in spec["types"] if not accepts(field, t)]
+        if unfit:
+            raise RuleError(f"{where}: frame {name}: role {role_name}: a {', '.join(unfit)} cannot fill the field "
+                            f"{role_name} of {item['fact']} (it takes {' or '.join(field.types) or 'a constant'})")
         for cue in spec.get("cues") or []:
             cue_name = next(iter(cue)) if isinstance(cue, dict) else cue
             if cue_name not in CUES:
@@ -168,9 +174,13 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                                 f"(cues: {', '.join(sorted(CUES))})")
         roles.append(Role(role_name, spec["types"], spec.get("cues") or ["nearest"], bool(spec.get("many")),
                           bool(spec.get("optional")), spec.get("exactly")))
-    for constant in item.get("set") or {}:
+    for constant, given in (item.get("set") or {}).items():
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
+        allowed = KINDS[item["fact"]].fields[constant].values
+        if str(given) not in allowed:
+            raise RuleError(f"{where}: frame {name}: set: {constant} takes one of "
+                            f"{', '.join(sorted(allowed)) or 'no constant'}, not {given!r}")
     bad_needs = set(item.get("needs") or []) - ROLE_TYPES
     if bad_needs:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")

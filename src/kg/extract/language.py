@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel.core import UnknownLocaleError
 
 from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
 from .lexicon import Lexicon
+from .rulecheck import check_lexicon, check_rule, check_templates
 from .yamlfile import read_yaml
 
 REQUIRED = ("language", "sentence_boundary", "rules")
@@ -82,7 +84,13 @@ def load_language(path: Path, lexicon_graph) -> Language:
             raise RuleError(f"{path}: missing key '{key}'")
     from .dates import month_names, weekday_names
 
+    check_templates(path, nodes, data)
     code = data["language"]
+    try:
+        months, weekdays = month_names(code, data.get("months")), weekday_names(code, data.get("weekdays"))
+    except (UnknownLocaleError, ValueError, TypeError) as error:
+        raise RuleError(f"{path}:{_key_line(nodes, 'language')}: language {code!r} is not a language "
+                        f"CLDR knows ({error})") from None
     language = Language(
         code=code,
         source=path,
@@ -91,8 +99,8 @@ def load_language(path: Path, lexicon_graph) -> Language:
         suffixes=data.get("suffixes", []),
         list_words=data.get("list_words", []),
         decimal_mark=data.get("decimal_mark", "."),
-        months=month_names(code, data.get("months")),
-        weekdays=weekday_names(code, data.get("weekdays")),
+        months=months,
+        weekdays=weekdays,
         dates=data.get("dates", []),
         scales={k.casefold(): int(v) for k, v in (data.get("scales") or {}).items()},
         currencies={k.casefold(): v for k, v in (data.get("currencies") or {}).items()},
@@ -102,7 +110,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         kind_words=data.get("kind_words") or {},
         person=data.get("person", []),
         name=data.get("name", r"[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*"),
-        rules=_rules(path, data["rules"], _rule_lines(nodes)),
+        rules=_rules(path, data["rules"], _rule_nodes(nodes)),
         negation=data.get("negation", []),
         commentary=data.get("commentary", []),
         planned=data.get("planned", []),
@@ -112,6 +120,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         from ..reference import BULK_SOURCES
 
         language.lexicon = Lexicon.from_graph(lexicon_graph, code, language.suffixes, BULK_SOURCES)
+        check_lexicon(language.rules, language.lexicon, path)
         _general_layer(language, lexicon_graph)
     return language
 
@@ -143,19 +152,24 @@ def _general_layer(language: Language, graph) -> None:
     language.name_regex = re.compile(language.name)
 
 
-def _rule_lines(nodes) -> list[int]:
+def _key_line(nodes, name: str) -> int:
+    return next((key.start_mark.line + 1 for key, _ in getattr(nodes, "value", []) if key.value == name), 1)
+
+
+def _rule_nodes(nodes) -> list:
     for key, value in getattr(nodes, "value", []):
         if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
+            return value.value
     return []
 
 
-def _rules(path: Path, items, lines: list[int]) -> list[Rule]:
+def _rules(path: Path, items, nodes: list) -> list[Rule]:
+    """The rules of a file, each checked against the registry of fact kinds (kg.extract.rulecheck)."""
     if not isinstance(items, list):
         raise RuleError(f"{path}: 'rules' must be a list")
-    rules = []
+    rules, seen = [], {}
     for index, item in enumerate(items):
-        line = lines[index] if index < len(lines) else 0
+        line = nodes[index].start_mark.line + 1 if index < len(nodes) else 0
         where = f"{path}:{line}"
         if not isinstance(item, dict):
             raise RuleError(f"{where}: a rule is a mapping")
@@ -165,6 +179,10 @@ def _rules(path: Path, items, lines: list[int]) -> list[Rule]:
         unknown = set(item) - {"id", "fact", "patterns", "fields", "each", "attach", "areas", "note"}
         if unknown:
             raise RuleError(f"{where}: rule {item['id']}: unknown key(s) {', '.join(sorted(unknown))}")
+        if item["id"] in seen:
+            raise RuleError(f"{where}: rule {item['id']}: the id is also the rule's at line {seen[item['id']]}")
+        seen[item["id"]] = line
+        check_rule(item, nodes[index], path)
         patterns = item["patterns"] if isinstance(item["patterns"], list) else [item["patterns"]]
         rules.append(Rule(id=item["id"], fact=item["fact"], patterns=patterns,
                           fields=item.get("fields") or {}, each=item.get("each") or [],
