@@ -1,15 +1,14 @@
-"""kg build validates document by document (kg.buildcheck): a document whose facts violate the
-shapes is named with the shape's message, and the store is left as it was."""
+"""kg build validates document by document (kg.buildcheck): a document whose catalog entry
+violates the shapes is named with the shape's message and not built, and the others are."""
 from __future__ import annotations
 
 import csv
 import shutil
 
-import pytest
+import pyoxigraph as ox
 
 from kg import paths
-from kg.build import build
-from kg.errors import BuildInvalid
+from kg.rdfterms import document_graph
 
 
 def _sources_without_title(tmp_path, document_id):
@@ -31,18 +30,19 @@ def _sources_without_title(tmp_path, document_id):
     return sources
 
 
-def test_a_violating_document_is_named_and_the_store_is_unchanged(tmp_path, digest):
+def test_a_document_whose_catalog_entry_violates_is_not_built_and_the_others_are(tmp_path, capsys):
+    from kg.cli import main
+
     store = tmp_path / "store"
-    build(paths.SOURCES_DIR, store, reason=False)
-    before = digest(store)
     sources = _sources_without_title(tmp_path, "001_ccdb75380c6088a3")
-    with pytest.raises(BuildInvalid) as raised:
-        build(sources, store, reason=False)
-    message = str(raised.value)
-    assert "001_ccdb75380c6088a3: kgr:document/001-ccdb75380c6088a3: dcterms:title: " \
-           "A source document needs a title (dcterms:title)." in message
-    assert "000_1a2cc20a6141a03d:" not in message and "002_f78fa1138a3ddd3c:" not in message
-    assert digest(store) == before
+    assert main(["build", "--no-reason", "--sources", str(sources), "--store", str(store)]) == 1
+    err = capsys.readouterr().err
+    assert ("kg: error: 001_ccdb75380c6088a3: not built: kgr:document/001-ccdb75380c6088a3 does not conform: "
+            "dcterms:title: A source document needs a title (dcterms:title).") in err
+    assert "000_1a2cc20a6141a03d" not in err and "002_f78fa1138a3ddd3c" not in err
+    graphs = {g.value for g in ox.Store.read_only(str(store)).named_graphs()}
+    assert str(document_graph("000_1a2cc20a6141a03d")) in graphs and str(document_graph("002_f78fa1138a3ddd3c")) in graphs
+    assert str(document_graph("001_ccdb75380c6088a3")) not in graphs
 
 
 def test_a_kept_document_is_checked_again_where_a_changed_one_touched_its_nodes():

@@ -37,6 +37,7 @@ class Assembled:
     dataset: Dataset
     facts: dict[str, int] = field(default_factory=dict)      # document id -> facts found
     failures: dict[str, str] = field(default_factory=dict)   # document id -> one-line reason
+    dropped: list[str] = field(default_factory=list)         # facts that violate the shapes (kg.isolate)
     kept: list[str] = field(default_factory=list)            # document ids taken from the store
     conforms: bool = True
     violations: list[str] = field(default_factory=list)
@@ -47,6 +48,9 @@ class Assembled:
         lines = [f"{doc}: {count} facts" for doc, count in self.facts.items()]
         lines += [f"{doc}: kept (unchanged)" for doc in self.kept]
         lines.append(f"{len(self.facts) + len(self.failures)} documents extracted, {len(self.kept)} kept")
+        if self.dropped or self.failures:
+            lines.append(f"{len(self.dropped)} facts dropped (they violate the shapes), "
+                         f"{len(self.failures)} documents not built")
         lines.append(f"{len(self.dataset)} triples in {len(list(self.dataset.graphs())) - 1} named graphs; "
                      f"SHACL: {'conforms' if self.conforms else 'VIOLATIONS'}; reasoning: {self.reasoning}; "
                      f"{self.seconds:.1f} s")
@@ -198,16 +202,27 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     _infer(dataset)
     say("validating with SHACL, document by document")
     from .buildcheck import validate_parts
+    from .isolate import isolate
 
     parts = {} if previous.shared == shared else {"ontology": ONTOLOGY_GRAPH, "reference data": REFERENCE_GRAPH}
     parts.update((doc, document_graph(doc)) for doc in result.facts)
     parts["inferences"] = INFERRED_GRAPH
     kept = {doc: document_graph(doc) for doc in result.kept}
-    result.violations = validate_parts(dataset, parts, say, kept, _touched(dataset, result, previous))
+    violations = validate_parts(dataset, parts, say, kept, _touched(dataset, result, previous))
+    isolated = isolate(dataset, violations, set(result.facts),
+                       lambda docs: validate_parts(dataset, {**{doc: document_graph(doc) for doc in docs},
+                                                             "inferences": INFERRED_GRAPH}, say),
+                       lambda: _infer(dataset, again=True))
+    for document, reason in isolated.failed.items():
+        result.failures[document] = reason
+        result.facts.pop(document, None)
+    result.dropped = isolated.dropped
+    result.violations = isolated.violations
     result.conforms = not result.violations
     say("deriving display labels and evidence")
     _derive(dataset)
-    built = {doc: hashes[doc] for doc in [*result.facts, *result.kept] if doc in hashes}
+    with_drops = {line.split(":", 1)[0] for line in result.dropped}    # extracted again next time
+    built = {doc: hashes[doc] for doc in [*result.facts, *result.kept] if doc in hashes and doc not in with_drops}
     inputs = dataset.graph(INPUTS_GRAPH)
     for quad in record(shared, built):
         inputs.add(tuple(from_ox_term(t) for t in (quad.subject, quad.predicate, quad.object)))
@@ -299,10 +314,13 @@ def _derive(dataset: Dataset) -> None:
         derived.add(tuple(from_ox_term(t) for t in (quad.subject, quad.predicate, quad.object)))
 
 
-def _infer(dataset: Dataset) -> None:
-    """Run the inference rules (``data/rules/inference/*.rq`` CONSTRUCTs) into the inferred graph."""
+def _infer(dataset: Dataset, again: bool = False) -> None:
+    """Run the inference rules (``data/rules/inference/*.rq`` CONSTRUCTs) into the inferred graph
+    (``again``: anew, after facts were dropped)."""
     from .terms import from_ox_term
 
+    if again:
+        dataset.remove_graph(dataset.graph(INFERRED_GRAPH))
     engine = _engine(dataset)
     inferred = dataset.graph(INFERRED_GRAPH)
     for rule in sorted((paths.RULES_DIR / "inference").glob("*.rq")):
