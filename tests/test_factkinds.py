@@ -69,10 +69,11 @@ def test_a_date_template_with_an_unknown_slot_type_fails_at_load(tmp_path: Path)
      "set: kind takes one of consulate, embassy, non-resident, not 'palace'"),
 ])
 def test_a_frame_that_the_registry_does_not_allow_names_file_and_line(tmp_path: Path, body, message):
-    path = tmp_path / "xx.yaml"
-    path.write_text("language: xx\n\n" + body, encoding="utf-8")
+    (tmp_path / "language.yaml").write_text("language: xx\n", encoding="utf-8")
+    path = tmp_path / "mission.yaml"
+    path.write_text("# a comment\n\n" + body, encoding="utf-8")
     with pytest.raises(RuleError) as failure:
-        load_frames(path)
+        load_frames(tmp_path)
     assert f"{path}:4:" in str(failure.value) and message in str(failure.value)
 
 
