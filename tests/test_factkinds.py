@@ -36,8 +36,11 @@ HEAD = "language: id\nsentence_boundary: '\\s+'\nrules:\n  - id: r1\n"
     ("    fact: Membership\n    patterns: ['{State:a}']\n    fields: {member: a}\n    each: [organization]\n",
      8, "'each' names 'organization'"),
     ("    fact: Event\n    patterns: ['{State:a}']\n    attach: Party\n", 7, "'attach' names an unknown fact"),
-    ("    fact: Event\n    patterns: ['{State:a}']\n  - id: r1\n    fact: Event\n    patterns: ['{State:b}']\n",
-     7, "the id is also the rule's at line 4"),
+    ("    fact: Event\n    patterns: ['{State:a}']\n    fields: {kind: '=visit'}\n  - id: r1\n    fact: Event\n    patterns: [x]\n",
+     8, "the id is also the rule's at line 4"),
+    ("    fact: Mission\n    patterns: ['{State:a} opened']\n    fields: {sending: a}\n",
+     7, "a Mission needs the field(s) kind, host|city"),
+    ("    fact: Membership\n    patterns: ['{State:a} joined']\n", 5, "a Membership needs the field(s) member, organization"),
 ])
 def test_a_bad_rule_names_file_and_line(tmp_path: Path, body, line, message):
     path = tmp_path / "xx.yaml"
@@ -67,6 +70,8 @@ def test_a_date_template_with_an_unknown_slot_type_fails_at_load(tmp_path: Path)
      "a State cannot fill the field city of Mission"),
     ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    set: {kind: palace}\n",
      "set: kind takes one of consulate, embassy, non-resident, not 'palace'"),
+    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    set: {kind: embassy}\n    roles:\n"
+     "      city: {types: [City]}\n", "a Mission needs the field(s) sending"),
 ])
 def test_a_frame_that_the_registry_does_not_allow_names_file_and_line(tmp_path: Path, body, message):
     (tmp_path / "language.yaml").write_text("language: xx\n", encoding="utf-8")

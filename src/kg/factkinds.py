@@ -43,6 +43,7 @@ class Field:
     values: dict[str, str | None] = field(default_factory=dict)
     facts: tuple[str, ...] = ()           # for type Fact: the kinds it may point to
     size: int | None = None               # a list of exactly this many (a pair of states)
+    required: bool = False                # a fact of the kind cannot be made without it
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,14 @@ class FactKind:
     fields: dict[str, Field]
     key: tuple[str, ...]
     key_only_when: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    one_of: tuple[tuple[str, ...], ...] = ()   # at least one field of each group is required
     case: str | None = None
     compared_where_given: frozenset[str] = frozenset()
+
+    def missing(self, given) -> list[str]:
+        """The required fields (or ``a|b`` groups) that ``given`` field names lack."""
+        lacking = [name for name, spec in self.fields.items() if spec.required and name not in given]
+        return lacking + ["|".join(group) for group in self.one_of if not set(group) & set(given)]
 
     def key_fields(self, fields: dict) -> tuple[str, ...]:
         """The key fields that count for a fact with these ``fields``."""
@@ -69,36 +76,41 @@ class FactKind:
                      or fields.get(self.key_only_when[name][0]) in self.key_only_when[name][1])
 
 
-def _f(*types: str, many: bool = False, values=None, facts=(), size=None) -> Field:
-    return Field(tuple(types), many or bool(size), dict(values or {}), tuple(facts), size)
+def _f(*types: str, many: bool = False, values=None, facts=(), size=None, required=False) -> Field:
+    return Field(tuple(types), many or bool(size), dict(values or {}), tuple(facts), size, required)
+
+
+def _r(*types: str, **options) -> Field:
+    """A required field."""
+    return _f(*types, required=True, **options)
 
 
 KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
     FactKind("BilateralRelation", "relation",
-             {"states": _f("State", size=2), "established": _f("Date")},
+             {"states": _r("State", size=2), "established": _f("Date")},
              key=("states",), case="relation", compared_where_given=frozenset({"date"})),
     FactKind("Membership", "membership",
-             {"member": _f("State"), "organization": _f("Organization")},
+             {"member": _r("State"), "organization": _r("Organization")},
              key=("member", "organization"), case="membership"),
     FactKind("Mission", "mission",
-             {"kind": _f(values={"embassy": "Embassy", "non-resident": "Embassy", "consulate": "Consulate"}),
-              "sending": _f("State"), "receiving": _f("State"), "host": _f("State"), "city": _f("City"),
+             {"kind": _r(values={"embassy": "Embassy", "non-resident": "Embassy", "consulate": "Consulate"}),
+              "sending": _r("State"), "receiving": _f("State"), "host": _f("State"), "city": _f("City"),
               "opened": _f("Date")},
              key=("kind", "sending", "receiving", "host", "city"),
-             key_only_when={"city": ("kind", ("consulate",))},
+             key_only_when={"city": ("kind", ("consulate",))}, one_of=(("host", "city"),),
              case="mission", compared_where_given=frozenset({"city", "date", "status"})),
     FactKind("Agreement", "agreement",
-             {"kind": _f(values={"mou": "MemorandumOfUnderstanding", "comprehensive": "ComprehensiveCooperationAgreement",
+             {"kind": _r(values={"mou": "MemorandumOfUnderstanding", "comprehensive": "ComprehensiveCooperationAgreement",
                                  "arrangement": "CooperationArrangement", "joint-declaration": "JointDeclaration",
                                  "agreement": "Agreement"}),
-              "parties": _f("State", many=True), "date": _f("Date"), "signatories": _f("Person", many=True),
+              "parties": _r("State", many=True), "date": _f("Date"), "signatories": _f("Person", many=True),
               "status": _f(values={"signed": None, "planned": None}),
               "title": _f("Text"), "topics": _f("Area", many=True),
               "parts": _f("Fact", many=True, facts=("Agreement",))},
              key=("kind", "parties", "date", "status", "topics", "title"),
              case="agreement", compared_where_given=frozenset({"date"})),
     FactKind("Event", "event",
-             {"kind": _f(values={"press-conference": "JointPressConference", "courtesy-call": "CourtesyCall",
+             {"kind": _r(values={"press-conference": "JointPressConference", "courtesy-call": "CourtesyCall",
                                  "bilateral-meeting": "BilateralMeeting", "summit": "Summit",
                                  "state-visit": "StateVisit", "visit": "Visit"}),
               "date": _f("Date"), "participants": _f("State", "Person", many=True),
@@ -106,24 +118,24 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
              key=("kind", "date", "participants", "organization"),
              case="event", compared_where_given=frozenset({"date", "place", "status"})),
     FactKind("OfficeHolding", "office-holding",
-             {"holder": _f("Person"), "office": _f("Office"), "state": _f("State"), "accredited_to": _f("State"),
+             {"holder": _r("Person"), "office": _r("Office"), "state": _r("State"), "accredited_to": _f("State"),
               "date": _f("Date")},
              key=("holder", "office", "state"), case="office", compared_where_given=frozenset({"date"})),
     FactKind("TradeStatistic", "trade",
-             {"states": _f("State", size=2), "year": _f("Date"), "amount": _f("Amount"),
+             {"states": _r("State", size=2), "year": _r("Date"), "amount": _f("Amount"),
               "reported_by": _f("Agency"), "deficit": _f("State")},
              key=("states", "year"), case="trade", compared_where_given=frozenset({"direction"})),
     FactKind("ExportFlow", "export",
-             {"exporter": _f("State"), "importer": _f("State"), "product": _f("Product")},
+             {"exporter": _r("State"), "importer": _r("State"), "product": _r("Product")},
              key=("exporter", "importer", "product"), case="export"),
     FactKind("Cooperation", "cooperation",
-             {"area": _f("Area"), "context": _f("Fact", facts=("Agreement", "Event"))},
+             {"area": _r("Area"), "context": _r("Fact", facts=("Agreement", "Event"))},
              key=("area", "context"), case="cooperation"),
     FactKind("MarketEntry", "market-entry",
-             {"company": _f("Company"), "nationality": _f("State"), "market": _f("State")},
+             {"company": _r("Company"), "nationality": _f("State"), "market": _r("State")},
              key=("company", "market"), case="market-entry"),
     FactKind("AwardConferral", "award-conferral",
-             {"award": _f("Award"), "recipient": _f("Person"), "awarded_by": _f("State"), "date": _f("Date")},
+             {"award": _r("Award"), "recipient": _r("Person"), "awarded_by": _f("State"), "date": _f("Date")},
              key=("award", "recipient"), case="award"),
 )}
 

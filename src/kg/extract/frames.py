@@ -199,6 +199,10 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
         if str(given) not in allowed:
             raise RuleError(f"{where}: frame {name}: set: {constant} takes one of "
                             f"{', '.join(sorted(allowed)) or 'no constant'}, not {given!r}")
+    missing = KINDS[item["fact"]].missing(set(item.get("roles") or {}) | set(item.get("set") or {}))
+    if missing:
+        raise RuleError(f"{where}: frame {name}: a {item['fact']} needs the field(s) {', '.join(missing)} "
+                        f"(a role or a 'set' constant each)")
     bad_needs = set(item.get("needs") or []) - ROLE_TYPES
     if bad_needs:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")

@@ -85,6 +85,13 @@ def check_rule(item: dict, node, path) -> None:
     attach = item.get("attach")
     if attach is not None and attach not in KINDS:
         fail(f"'attach' names an unknown fact '{attach}' (kinds: {', '.join(sorted(KINDS))})", "attach")
+    given = set(fields)
+    if kind.name == "OfficeHolding" and "holder" in given:
+        given |= {"office", "state"}        # a person named with an office and state holds it (kg.extract.engine)
+    missing = kind.missing(given)
+    if attach is None and missing:
+        fail(f"a {kind.name} needs the field(s) {', '.join(missing)} (or 'attach' to add to an earlier one)",
+             "fields" if fields else "fact")
 
 
 def _value_problem(field: Field, value: str, slots: dict) -> tuple[str | None, bool]:
