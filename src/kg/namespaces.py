@@ -75,7 +75,7 @@ def mint(kind: str, *parts: object, within: str | None = None) -> str:
     One part is its slug (``state/pe``). Of several, each part's slug has its hyphens as
     ``_``, a list part is its items' slugs sorted and joined by ``.``, an absent part (None)
     is empty, and the parts are joined by ``-`` (trailing empty ones left out); ``within``, an
-    IRI under :data:`KGR` (another fact), ends the key with its path, ``/`` written ``~``. So
+    IRI under :data:`KGR` (another fact), ends the key with its path, ``/`` written ``:`` (a Turtle local name may hold it unescaped). So
     two different keys of the same kind never give one IRI:
 
     >>> mint("mission", "non-resident", "id", "pe", "br")[len(KGR):]
@@ -83,13 +83,13 @@ def mint(kind: str, *parts: object, within: str | None = None) -> str:
     >>> mint("event", "visit", "2024-11-05", ["pe", "id"], None)[len(KGR):]
     'event/visit-2024_11_05-id.pe'
     >>> mint("cooperation", "trade", within=mint("event", "visit", "2024"))[len(KGR):]
-    'cooperation/trade-event~visit-2024'
+    'cooperation/trade-event:visit-2024'
     """
     if len(parts) == 1 and within is None and not isinstance(parts[0], (list, tuple)):
         return KGR + kind + "/" + slug(parts[0])
     encoded = [_key_part(p) for p in parts]
     if within is not None:
-        encoded.append(within[len(KGR):].replace("/", "~"))
+        encoded.append(within[len(KGR):].replace("/", ":"))
     return KGR + kind + "/" + "-".join(encoded).rstrip("-")
 
 
