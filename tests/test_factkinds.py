@@ -89,7 +89,7 @@ def test_frame_fields_are_the_registrys():
 def test_every_key_field_is_a_field_of_its_kind():
     for kind in KINDS.values():
         assert set(kind.key) <= set(kind.fields), kind.name
-        assert set(kind.key_only_when) <= set(kind.key), kind.name
+        assert set(kind.refined) <= set(kind.key), kind.name
         assert len({k.iri for k in KINDS.values()}) == len(KINDS)
 
 

@@ -56,13 +56,28 @@ def test_agreements_of_a_day_on_different_topics_are_different_nodes():
     assert iris[1] != iris[3]        # and so are the cooperations in their context
 
 
-def test_a_consulate_is_identified_by_its_city_an_embassy_is_not():
-    def mission(kind, city):
-        return Fact("Mission", {"kind": kind, "sending": ID, "host": AU, "city": city}, [EV])
-    consulates = _iris(mission("consulate", SYDNEY), mission("consulate", MELBOURNE))
-    embassies = _iris(mission("embassy", SYDNEY), mission("embassy", MELBOURNE))
-    assert consulates[0] != consulates[1]
-    assert embassies[0] == embassies[1]
+def _mission(kind, city=None) -> Fact:
+    return Fact("Mission", {"kind": kind, "sending": ID, "host": AU, **({"city": city} if city else {})}, [EV])
+
+
+def test_missions_in_different_cities_are_different_nodes():
+    assert len(set(_iris(_mission("consulate", SYDNEY), _mission("consulate", MELBOURNE)))) == 2
+    assert len(set(_iris(_mission("embassy", SYDNEY), _mission("embassy", MELBOURNE)))) == 2
+
+
+def test_a_mission_the_text_does_not_place_is_the_one_in_the_host_capital():
+    from rdflib import URIRef
+
+    from kg.rdfterms import KG
+
+    canberra = mint("city", "canberra")
+    entities = Graph()
+    entities.add((URIRef(AU), KG.capital, URIRef(canberra)))
+    mapper = Mapper(Graph(), entities=entities)
+    facts = [_mission("embassy"), _mission("embassy", canberra), _mission("embassy", SYDNEY)]
+    mapper.add_all(facts)
+    unplaced, capital, sydney = (mapper.add(fact) for fact in facts)
+    assert unplaced == capital != sydney
 
 
 def test_key_parts_cannot_collide():
@@ -72,7 +87,7 @@ def test_key_parts_cannot_collide():
     assert mint("office-holding", "jane doe", "x") == mint("office-holding", "Jane Doe", "x")
 
 
-def test_the_seed_iris_that_documents_name_are_kept():
+def test_the_seed_iris_that_documents_name():
     assert mint("relation", "id", "pe") == KGR + "relation/id-pe"
     assert mint("membership", "id", "apec") == KGR + "membership/id-apec"
-    assert mint("mission", "embassy", "id", "pe", "pe") == KGR + "mission/embassy-id-pe-pe"
+    assert mint("mission", "embassy", "id", "pe", "pe", "lima") == KGR + "mission/embassy-id-pe-pe-lima"

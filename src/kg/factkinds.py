@@ -9,8 +9,8 @@ fields.
 
 >>> KINDS["Mission"].key
 ('kind', 'sending', 'receiving', 'host', 'city')
->>> KINDS["Mission"].key_fields({"kind": "embassy", "city": "lima"})
-('kind', 'sending', 'receiving', 'host')
+>>> KINDS["Event"].refined
+('participants',)
 >>> sorted(KINDS["Mission"].fields["kind"].values)
 ['consulate', 'embassy', 'non-resident']
 >>> accepts(KINDS["Membership"].fields["member"], "BothStates")
@@ -50,8 +50,9 @@ class Field:
 class FactKind:
     """A fact kind: its fields, its identity key (in IRI order) and the evaluation's view of it.
 
-    ``key_only_when`` makes a key field count only for some values of another field (a
-    consulate's city is part of its identity, an embassy's is not). ``case`` is the fact type's
+    ``refined`` are the key fields a reading of the fact in a document may lack, or name fewer
+    of (an event's participants, an agreement's topics): within the document such a reading is the
+    one fuller reading that agrees with it (:meth:`kg.mapping.Mapper.add_all`). ``case`` is the fact type's
     name in tests/cases/ and ``compared_where_given`` the case fields compared only where the
     reader wrote a value (every other column is a key field, always compared)."""
 
@@ -59,7 +60,7 @@ class FactKind:
     iri: str
     fields: dict[str, Field]
     key: tuple[str, ...]
-    key_only_when: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    refined: tuple[str, ...] = ()
     one_of: tuple[tuple[str, ...], ...] = ()   # at least one field of each group is required
     case: str | None = None
     compared_where_given: frozenset[str] = frozenset()
@@ -68,12 +69,6 @@ class FactKind:
         """The required fields (or ``a|b`` groups) that ``given`` field names lack."""
         lacking = [name for name, spec in self.fields.items() if spec.required and name not in given]
         return lacking + ["|".join(group) for group in self.one_of if not set(group) & set(given)]
-
-    def key_fields(self, fields: dict) -> tuple[str, ...]:
-        """The key fields that count for a fact with these ``fields``."""
-        return tuple(name for name in self.key
-                     if name not in self.key_only_when
-                     or fields.get(self.key_only_when[name][0]) in self.key_only_when[name][1])
 
 
 def _f(*types: str, many: bool = False, values=None, facts=(), size=None, required=False) -> Field:
@@ -96,8 +91,7 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
              {"kind": _r(values={"embassy": "Embassy", "non-resident": "Embassy", "consulate": "Consulate"}),
               "sending": _r("State"), "receiving": _f("State"), "host": _f("State"), "city": _f("City"),
               "opened": _f("Date")},
-             key=("kind", "sending", "receiving", "host", "city"),
-             key_only_when={"city": ("kind", ("consulate",))}, one_of=(("host", "city"),),
+             key=("kind", "sending", "receiving", "host", "city"), one_of=(("host", "city"),),
              case="mission", compared_where_given=frozenset({"city", "date", "status"})),
     FactKind("Agreement", "agreement",
              {"kind": _r(values={"mou": "MemorandumOfUnderstanding", "comprehensive": "ComprehensiveCooperationAgreement",
@@ -107,7 +101,7 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
               "status": _f(values={"signed": None, "planned": None}),
               "title": _f("Text"), "topics": _f("Area", many=True),
               "parts": _f("Fact", many=True, facts=("Agreement",))},
-             key=("kind", "parties", "date", "status", "topics", "title"),
+             key=("kind", "parties", "date", "status", "topics", "title"), refined=("parties", "topics"),
              case="agreement", compared_where_given=frozenset({"date"})),
     FactKind("Event", "event",
              {"kind": _r(values={"press-conference": "JointPressConference", "courtesy-call": "CourtesyCall",
@@ -115,7 +109,7 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
                                  "state-visit": "StateVisit", "visit": "Visit"}),
               "date": _f("Date"), "participants": _f("State", "Person", many=True),
               "place": _f("City", "State", "Venue"), "invited": _f("State"), "organization": _f("Organization")},
-             key=("kind", "date", "participants", "organization"),
+             key=("kind", "date", "participants", "organization"), refined=("participants",),
              case="event", compared_where_given=frozenset({"date", "place", "status"})),
     FactKind("OfficeHolding", "office-holding",
              {"holder": _r("Person"), "office": _r("Office"), "state": _r("State"), "accredited_to": _f("State"),

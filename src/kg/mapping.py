@@ -38,7 +38,10 @@ def key(iri) -> str:
 
 
 def _sets(fields: dict, names) -> dict:
-    return {name: frozenset(map(_key_value, fields.get(name) or [])) for name in names}
+    """Each of ``names`` as a set of key values: a list's items, a value alone, or none."""
+    def items(value):
+        return value if isinstance(value, (list, tuple, set, frozenset)) else [] if value is None else [value]
+    return {name: frozenset(map(_key_value, items(fields.get(name)))) for name in names}
 
 
 def _within(narrow: dict, wide: dict) -> bool:
@@ -92,11 +95,17 @@ class Mapper:
             self.add(fact)
 
     def _key_of(self, fact: Fact) -> dict:
-        """The fields an event or agreement is minted from: an event's participants as their
-        states, an agreement's status (signed unless planned) and topics."""
+        """The fields an event, agreement or mission is minted from: an event's participants as
+        their states, an agreement's status (signed unless planned) and topics, a mission's host
+        (the state of its city unless given), receiving state (the host unless given) and city
+        (the host's capital unless given: "Peru's embassy in Indonesia" is the one in Jakarta)."""
         f = fact.fields
         if id(fact) in self._keys:
             return self._keys[id(fact)]
+        if fact.kind == "Mission":      # a mission the text does not place stands in the host's capital
+            host = f.get("host") or str(self.entities.value(URIRef(f["city"]), KG.inState))
+            return {**f, "host": host, "receiving": f.get("receiving", host),
+                    "city": f.get("city") or self.entities.value(URIRef(host), KG.capital)}
         if fact.kind == "Event":
             states = [p.state if isinstance(p, Person) else p for p in f.get("participants", [])]
             return {**f, "participants": sorted({s for s in states if s})}
@@ -104,18 +113,20 @@ class Mapper:
         return {**f, "status": f.get("status", "signed"), "topics": sorted(set(topics))}
 
     def _refine(self, facts: list[Fact]) -> None:
-        """Within one document, an event or agreement read with fewer participants, parties or
-        topics than one other reading of it (same kind, date and the rest of the key) is that
-        reading: "the courtesy call" of Peru's ambassador is the call on Indonesia's minister the
-        sentence before named. Where two wider readings differ, it stays a fact of its own."""
+        """Within one document, a fact read with less of its kind's ``refined`` key fields
+        (kg.factkinds: fewer participants, parties or topics) than one other reading of
+        it that agrees on the rest of the key is that reading: "the courtesy call" of Peru's
+        ambassador is the call on Indonesia's minister the sentence before named. Where two
+        fuller readings differ, it stays a fact of its own."""
         groups: dict[tuple, list] = {}
         for fact in facts:
-            if fact.kind not in ("Event", "Agreement"):
+            spec = KINDS.get(fact.kind)
+            if spec is None or not spec.refined:
                 continue
-            spec, fields = KINDS[fact.kind], self._key_of(fact)
-            sets = _sets(fields, [name for name in spec.key if spec.fields[name].many])
+            fields = self._key_of(fact)
+            sets = _sets(fields, spec.refined)
             rest = tuple(str(_key_value(fields[name])) if fields.get(name) is not None else ""
-                         for name in spec.key_fields(fields) if name not in sets)
+                         for name in spec.key if name not in sets)
             groups.setdefault((fact.kind, rest), []).append((fact, fields, sets))
         for members in groups.values():
             for fact, fields, sets in members:
@@ -141,7 +152,7 @@ class Mapper:
         fact (a cooperation's context) by its own IRI."""
         spec = KINDS[kind]
         parts, within = [], None
-        for name in spec.key_fields(fields):
+        for name in spec.key:
             value = fields.get(name)
             if "Fact" in spec.fields[name].types:
                 within = None if value is None else self.add(value) if isinstance(value, Fact) else value
@@ -179,9 +190,9 @@ class Mapper:
         return iri
 
     def _mission(self, fact, f):
-        host = f.get("host") or str(self.entities.value(URIRef(f["city"]), KG.inState))
-        sending, receiving = f["sending"], f.get("receiving", host)
-        iri = self.iri("Mission", {**f, "host": host, "receiving": receiving})
+        key_fields = self._key_of(fact)
+        host, sending, receiving = key_fields["host"], f["sending"], key_fields["receiving"]
+        iri = self.iri("Mission", key_fields)
         where = self.label(f["city"]) if "city" in f else self.label(host)
         name = f"{'Consulate' if f['kind'] == 'consulate' else 'Embassy'} of {self.label(sending)} in {where}"
         if receiving != host:
