@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from kg import paths
 from kg.errors import EmptyInput, EncodingError, FormatError, InputError, ParseError, UnknownPrefix
 from kg.queries import XSD, lexical_ok
-from kg.store import Store, open_store
+from kg.store import Store, change_store, open_store
 from kg.terms import RDF_TYPE
 
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -479,7 +479,11 @@ def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=No
     if not report.conforms:
         return AddResult(report, 0, target)
     say(f"adding them to <{target}> and deriving their labels and evidence")
-    with open_store(store, read_only=False) as opened:
-        added = opened.add(delta.triples, graph=ox.NamedNode(target))
+    added = []
+
+    def write(opened):
+        added.append(opened.add(delta.triples, graph=ox.NamedNode(target)))
         refresh(opened, delta.triples, renamed)  # the names, lists and evidence the batch changes
-    return AddResult(report, added, target)
+
+    change_store(store, write)      # both, or neither: a copy switched in whole
+    return AddResult(report, added[0], target)
