@@ -87,7 +87,7 @@ def copies(sources: list[Document], documents: int, out: Path, seed: int = 1) ->
 
     reference, chooser = reference_graph(paths.REFERENCE_DIR), random.Random(seed)
     names = {language: state_names(reference, language) for language in {d.language for d in sources}}
-    written = []
+    written, pools = [], {}
     for number in range(documents):
         original = sources[number % len(sources)]
         text, table = original.text(), names[original.language]
@@ -95,13 +95,23 @@ def copies(sources: list[Document], documents: int, out: Path, seed: int = 1) ->
                        if swap(text, dict.fromkeys(labels, ""), original.language) != text)
         mapping = {}
         if number >= len(sources):          # the first round is the documents as they are
-            others = chooser.sample(sorted(set(table) - set(named)), len(named))
+            others = _draw(pools.setdefault(original.id, []), sorted(set(table) - set(named)), len(named), chooser)
             mapping = {label: table[b][0] for a, b in zip(named, others) for label in table[a]}
         document_id = f"{number:04d}_{original.id}"
         copy = replace(original, id=document_id, path=out / f"{document_id}.txt",
                        title=swap(original.title, mapping, original.language))
         written.append((copy, swap(text, mapping, original.language)))
     return written
+
+
+def _draw(pool: list[str], states: list[str], count: int, chooser: random.Random) -> list[str]:
+    """``count`` states from ``pool``, refilled with ``states`` in a new order when it runs
+    short: the copies of one document name each state once while they can (two copies
+    naming one ambassador for the same state would accredit him twice)."""
+    if len(pool) < count:
+        pool[:] = chooser.sample(states, len(states))
+    drawn, pool[:] = pool[:count], pool[count:]
+    return drawn
 
 
 def conforming(documents: list[Document], work: Path, seed: int = 1) -> tuple[list[Document], list[str]]:
