@@ -87,15 +87,18 @@ def copies(sources: list[Document], documents: int, out: Path, seed: int = 1) ->
 
     reference, chooser = reference_graph(paths.REFERENCE_DIR), random.Random(seed)
     names = {language: state_names(reference, language) for language in {d.language for d in sources}}
-    written, pools = [], {}
+    written, pools, used = [], {}, set()
     for number in range(documents):
         original = sources[number % len(sources)]
         text, table = original.text(), names[original.language]
         named = sorted(code for code, labels in table.items()
                        if swap(text, dict.fromkeys(labels, ""), original.language) != text)
         mapping = {}
-        if number >= len(sources):          # the first round is the documents as they are
-            others = _draw(pools.setdefault(original.id, []), sorted(set(table) - set(named)), len(named), chooser)
+        if number < len(sources):           # the first round is the documents as they are
+            used.update(frozenset((a, b)) for i, a in enumerate(named) for b in named[i + 1:])
+        else:
+            others = _draw(pools.setdefault(original.id, []), sorted(set(table) - set(named)), len(named), chooser,
+                           used)
             mapping = {label: table[b][0] for a, b in zip(named, others) for label in table[a]}
         document_id = f"{number:04d}_{original.id}"
         copy = replace(original, id=document_id, path=out / f"{document_id}.txt",
@@ -104,13 +107,23 @@ def copies(sources: list[Document], documents: int, out: Path, seed: int = 1) ->
     return written
 
 
-def _draw(pool: list[str], states: list[str], count: int, chooser: random.Random) -> list[str]:
-    """``count`` states from ``pool``, refilled with ``states`` in a new order when it runs
-    short: the copies of one document name each state once while they can (two copies
-    naming one ambassador for the same state would accredit him twice)."""
-    if len(pool) < count:
-        pool[:] = chooser.sample(states, len(states))
-    drawn, pool[:] = pool[:count], pool[count:]
+def _draw(pool: list[str], states: list[str], count: int, chooser: random.Random, used: set) -> list[str]:
+    """``count`` states from ``pool`` (refilled with ``states`` in a new order when empty), so
+    that the copies of one document name each state once while they can (two copies naming
+    one ambassador for the same state would accredit him twice) and no two copies name the
+    same pair of states (two establishments of one relation on different dates), as far as
+    200 tries a state allow; the pairs drawn are added to ``used``."""
+    drawn: list[str] = []
+    for _ in range(count):
+        for _ in range(200):
+            if not pool:
+                pool[:] = chooser.sample(states, len(states))
+            candidate = pool.pop()
+            if candidate not in drawn and not any(frozenset((candidate, d)) in used for d in drawn):
+                break
+            pool.insert(0, candidate)
+        drawn.append(candidate)
+    used.update(frozenset((a, b)) for i, a in enumerate(drawn) for b in drawn[i + 1:])
     return drawn
 
 
