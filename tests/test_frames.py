@@ -73,13 +73,29 @@ def _extract(text, language, pair):
      "      member: {types: [State], cues: [telepathy]}\n", "unknown cue 'telepathy'"),
 ])
 def test_a_bad_frame_names_file_and_line(tmp_path: Path, body, message):
-    path = tmp_path / "xx.yaml"
-    path.write_text("language: xx\n\n" + body, encoding="utf-8")
+    (tmp_path / "language.yaml").write_text("language: xx\n", encoding="utf-8")
+    path = tmp_path / "membership.yaml"
+    path.write_text("# a comment\n\n" + body, encoding="utf-8")
     with pytest.raises(RuleError) as failure:
-        load_frames(path)
+        load_frames(tmp_path)
     assert f"{path}:4:" in str(failure.value) and message in str(failure.value)
 
 
-def test_the_shipped_frame_files_load():
-    for path in sorted(paths.FRAMES_DIR.glob("*.yaml")):
-        assert load_frames(path).frames
+@pytest.mark.parametrize("name, body, message", [
+    ("language.yaml", "language: xx\nframes: []\n", "unknown key(s) frames"),
+    ("language.yaml", "language: xx\nmatch: fuzzy\n", "'match' is 'word' or 'prefix'"),
+    ("event.yaml", "language: xx\nframes: []\n", "one key, 'frames'"),
+])
+def test_a_bad_language_or_frame_file_is_named(tmp_path: Path, name, body, message):
+    (tmp_path / "language.yaml").write_text("language: xx\n", encoding="utf-8")
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError) as failure:
+        load_frames(tmp_path)
+    assert str(tmp_path / name) in str(failure.value) and message in str(failure.value)
+
+
+def test_the_shipped_frame_folders_load():
+    folders = sorted(p for p in paths.FRAMES_DIR.iterdir() if p.is_dir())
+    assert {p.name for p in folders} == set(LANGUAGES)
+    for folder in folders:
+        assert load_frames(folder).frames

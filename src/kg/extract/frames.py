@@ -43,7 +43,6 @@ from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
 
-CUES = {"one_of_pair", "name_before", "after_word", "trigger", "before", "after", "adjacent", "next", "both", "pair", "nearest", "marked", "state_of"}
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note"}
@@ -105,29 +104,48 @@ def _stemmer(name: str | None):
     return functools.lru_cache(maxsize=65536)(stemmer.stemWord)
 
 
-def load_frames(path: Path) -> Frames | None:
-    """Read and check ``data/frames/<language>.yaml`` (None when the language has none).
+SETTINGS = "language.yaml"
+SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned"}
+
+
+def load_frames(folder: Path) -> Frames | None:
+    """Read and check ``data/frames/<language>/``: ``language.yaml`` (what the language's
+    frames share) and one file of frames per fact kind (None when the language has none).
 
     An unknown key, fact, field, role type or cue is an error naming the file and line.
     """
-    if not path.is_file():
+    settings_path = folder / SETTINGS
+    if not settings_path.is_file():
         return None
-    nodes, data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
-        raise RuleError(f"{path}: a frame file is a mapping with a list 'frames'")
-    lines = _item_lines(nodes, "frames")
-    unknown = set(data) - {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "frames"}
+    _, settings = read_yaml(settings_path)
+    if not isinstance(settings, dict):
+        raise RuleError(f"{settings_path}: a language file is a mapping of settings")
+    unknown = set(settings) - SETTING_KEYS
     if unknown:
-        raise RuleError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
-    if data.get("match", "word") not in ("word", "prefix"):
-        raise RuleError(f"{path}: 'match' is 'word' or 'prefix'")
-    result = Frames(path, data.get("clause_breaks") or [], [], _stemmer(data.get("stemmer")), data.get("both") or [],
-                    data.get("match") == "prefix", data.get("planned") or [])
-    for index, item in enumerate(data["frames"]):
-        where = f"{path}:{lines[index] if index < len(lines) else 0}"
-        result.frames.append(_frame(item, where, result, lines[index] if index < len(lines) else 0))
-        result.frames[-1].oblique = data.get("oblique") or []
+        raise RuleError(f"{settings_path}: unknown key(s) {', '.join(sorted(unknown))} "
+                        f"(keys: {', '.join(sorted(SETTING_KEYS))}; frames go in the folder's other files)")
+    if settings.get("match", "word") not in ("word", "prefix"):
+        raise RuleError(f"{settings_path}: 'match' is 'word' or 'prefix'")
+    result = Frames(folder, settings.get("clause_breaks") or [], [], _stemmer(settings.get("stemmer")),
+                    settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [])
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name != SETTINGS:
+            result.frames += _frame_file(path, result, settings.get("oblique") or [])
     return result
+
+
+def _frame_file(path: Path, frames: Frames, oblique: list[str]) -> list[Frame]:
+    """The frames of one file of a language's folder (``frames:``, a list)."""
+    nodes, data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), list) or set(data) != {"frames"}:
+        raise RuleError(f"{path}: a frame file is a mapping with one key, 'frames', a list")
+    lines = _item_lines(nodes, "frames")
+    found = []
+    for index, item in enumerate(data["frames"]):
+        line = lines[index] if index < len(lines) else 0
+        found.append(_frame(item, f"{path}:{line}", frames, line))
+        found[-1].oblique = oblique
+    return found
 
 
 def _item_lines(nodes, key: str) -> list[int]:
@@ -265,57 +283,30 @@ def value(item):
     return item.iri if isinstance(item, Mention) else item
 
 
+@dataclass
+class Reading:
+    """What a cue sees: the role, its trigger, the clause and the mentions of the role's types in scope."""
+
+    role: Role
+    trigger: Trigger
+    scope: tuple[int, int]
+    clause: str
+    mentions: list[Mention]          # every mention of the clause
+    typed: list[Mention]             # those of the role's types in scope, in text order
+    filled: dict
+    pair: tuple | None
+    both: bool
+    name_regex: object
+
+
 def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex) -> list:
-    oblique = "|".join(re.escape(fold(w)) for w in trigger.frame.oblique)
     typed = [m for m in mentions if set(role.types) & set(m.entities) and m is not trigger.mention
              and scope[0] <= m.start and m.end <= scope[1]]
-    low, high = scope
+    reading = Reading(role, trigger, scope, clause, mentions, typed, filled, pair, both, name_regex)
     for cue in role.cues:
         cue_name, argument = (next(iter(cue.items())) if isinstance(cue, dict) else (cue, None))
-        if cue_name == "trigger":
-            chosen = [trigger.mention] if trigger.mention else []
-        elif cue_name == "both":
-            chosen = list(pair) if both and pair else []
-        elif cue_name == "pair":
-            chosen = list(pair) if pair else []
-        elif cue_name == "before":     # a subject: not after a preposition ("with Peru")
-            chosen = [m for m in reversed(typed) if m.end <= trigger.start and not (oblique and re.search(
-                rf"(?<!{WORD})(?:{oblique})\s+$", fold(clause[max(low, m.start - 20):m.start])))]
-        elif cue_name == "after_word":
-            chosen = [m for m in typed if m.start >= trigger.end and " ".join(fold(
-                clause[trigger.end:m.start]).split()) in {fold(w) for w in argument}][:1]
-        elif cue_name == "after":
-            chosen = [m for m in typed if trigger.end <= m.start]
-        elif cue_name == "adjacent":
-            chosen = [m for m in typed if m.end <= trigger.start
-                      and ADJACENT_GAP.fullmatch(clause[m.end:trigger.start])][-1:]
-        elif cue_name == "next":
-            start = _after_filled(trigger, filled)
-            if "Name" in role.types:
-                chosen = _name_at(clause, start, mentions, name_regex)
-            else:
-                chosen = [m for m in typed if m.start >= start and not clause[start:m.start].strip(" ,")][:1]
-        elif cue_name == "marked":
-            words = [fold(w) for w in argument]
-            chosen = [m for m in typed if any(
-                re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(clause[max(low, m.start - 30):m.start]))
-                for w in words)]
-        elif cue_name == "name_before":
-            words = "|".join(re.escape(w) for w in argument)
-            gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", clause[low:trigger.start])
-            found = name_regex.search(clause[low:low + gap.start()] + "\n") if gap else None
-            chosen = ([clause[low + found.start():low + found.end()].strip()] if found
-                      and low + found.end() == low + gap.start() else [])
-        elif cue_name == "one_of_pair":
-            named = {m.entities["State"] for m in typed if "State" in m.entities}
-            chosen = list(pair) if pair and len(named) <= 1 and named <= set(pair) else []
-        elif cue_name == "state_of":
-            chosen = [m.entities["State_of"] for m in filled.get(argument, [])
-                      if isinstance(m, Mention) and "State_of" in m.entities]
-        else:  # nearest
-            chosen = sorted(typed, key=lambda m: abs(m.start - trigger.start))
         unique, seen = [], set()
-        for item in chosen:
+        for item in CUES[cue_name](reading, argument):
             if str(value(item)) not in seen:
                 seen.add(str(value(item)))
                 unique.append(item)
@@ -324,6 +315,82 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         if unique:
             return unique if role.many or role.exactly else unique[:1]
     return []
+
+
+def _trigger(r: Reading, _) -> list:
+    return [r.trigger.mention] if r.trigger.mention else []
+
+
+def _both(r: Reading, _) -> list:
+    return list(r.pair) if r.both and r.pair else []
+
+
+def _pair(r: Reading, _) -> list:
+    return list(r.pair) if r.pair else []
+
+
+def _before(r: Reading, _) -> list:
+    """Mentions before the trigger, nearest first; not one after a preposition ("with Peru"): a subject."""
+    oblique = "|".join(re.escape(fold(w)) for w in r.trigger.frame.oblique)
+    return [m for m in reversed(r.typed) if m.end <= r.trigger.start and not (oblique and re.search(
+        rf"(?<!{WORD})(?:{oblique})\s+$", fold(r.clause[max(r.scope[0], m.start - 20):m.start])))]
+
+
+def _after_word(r: Reading, words) -> list:
+    return [m for m in r.typed if m.start >= r.trigger.end and " ".join(fold(
+        r.clause[r.trigger.end:m.start]).split()) in {fold(w) for w in words}][:1]
+
+
+def _after(r: Reading, _) -> list:
+    return [m for m in r.typed if r.trigger.end <= m.start]
+
+
+def _adjacent(r: Reading, _) -> list:
+    return [m for m in r.typed if m.end <= r.trigger.start
+            and ADJACENT_GAP.fullmatch(r.clause[m.end:r.trigger.start])][-1:]
+
+
+def _next(r: Reading, _) -> list:
+    start = _after_filled(r.trigger, r.filled)
+    if "Name" in r.role.types:
+        return _name_at(r.clause, start, r.mentions, r.name_regex)
+    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")][:1]
+
+
+def _marked(r: Reading, words) -> list:
+    words = [fold(w) for w in words]
+    return [m for m in r.typed if any(
+        re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+        for w in words)]
+
+
+def _name_before(r: Reading, words) -> list:
+    low = r.scope[0]
+    words = "|".join(re.escape(w) for w in words)
+    gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", r.clause[low:r.trigger.start])
+    found = r.name_regex.search(r.clause[low:low + gap.start()] + "\n") if gap else None
+    return ([r.clause[low + found.start():low + found.end()].strip()] if found
+            and low + found.end() == low + gap.start() else [])
+
+
+def _one_of_pair(r: Reading, _) -> list:
+    named = {m.entities["State"] for m in r.typed if "State" in m.entities}
+    return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
+
+
+def _state_of(r: Reading, role_name) -> list:
+    return [m.entities["State_of"] for m in r.filled.get(role_name, [])
+            if isinstance(m, Mention) and "State_of" in m.entities]
+
+
+def _nearest(r: Reading, _) -> list:
+    return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
+
+
+#: Each cue: a function of what it sees and its argument, giving candidates best first.
+CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
+        "after": _after, "adjacent": _adjacent, "next": _next, "marked": _marked, "name_before": _name_before,
+        "one_of_pair": _one_of_pair, "state_of": _state_of, "nearest": _nearest}
 
 
 def _after_filled(trigger: Trigger, filled: dict) -> int:

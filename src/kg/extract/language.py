@@ -65,7 +65,7 @@ class Language:
     planned: list[str] = field(default_factory=list)
     relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
     lexicon: Lexicon | None = None
-    frames: object = None                 # kg.extract.frames.Frames, from data/frames/<code>.yaml
+    frames: object = None                 # kg.extract.frames.Frames, from data/frames/<code>/
     gazetteer: object = None              # kg.extract.gazetteer.Gazetteer over the lexicon's names
     city_states: dict[str, str] = field(default_factory=dict)
     frame_both: list[str] = field(default_factory=list)
@@ -127,7 +127,7 @@ def _general_layer(language: Language, graph) -> None:
     from .frames import load_frames
     from .gazetteer import Gazetteer, read_demonyms
 
-    language.frames = load_frames(paths.FRAMES_DIR / f"{language.code}.yaml")
+    language.frames = load_frames(paths.FRAMES_DIR / language.code)
     if language.frames is None:
         return
     names = list(language.lexicon.labels)
