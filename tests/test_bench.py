@@ -90,3 +90,24 @@ def test_a_scale_too_small_is_a_one_line_error(tmp_path, capsys):
 @pytest.mark.parametrize("module", [generate, measure, run, workers], ids=lambda m: m.__name__)
 def test_examples(module):
     assert doctest.testmod(module).failed == 0
+
+
+def test_the_build_corpus_copies_seed_and_dev_documents_with_other_states(tmp_path):
+    from bench import corpus
+    from kg.evaluate import load_cases
+    from kg.sources import read_catalog
+
+    documents = corpus.originals()
+    tested = {c.document.path for c in load_cases(corpus.CASES_DIR) if c.set == "test"}
+    assert documents and not tested & {d.path for d in documents}
+    seeds = read_catalog(paths.SOURCES_DIR)
+    written, left_out = corpus.write(tmp_path / "corpus", 6, sources=seeds)
+    assert left_out == [] and [d.id for d in read_catalog(tmp_path / "corpus")] == [d.id for d in written]
+    from babel import Locale
+
+    for original, copy in zip(seeds, written[3:]):
+        text, peru = copy.path.read_text(encoding="utf-8"), Locale.parse(original.language).territories["PE"]
+        assert original.text() == written[seeds.index(original)].path.read_text(encoding="utf-8")
+        assert peru in original.text() and peru not in text
+    corpus.revise(tmp_path / "corpus", written[1].id)
+    assert read_catalog(tmp_path / "corpus")[1].title == written[1].title + " (revised)"

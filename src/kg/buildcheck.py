@@ -6,6 +6,12 @@ A part's focus nodes are its subjects and IRI objects; its context is what the d
 about them (their outgoing triples in any graph, and the types of the nodes those point to).
 A violation is reported with the part's name, the focus node and the shape's message.
 
+Parts are validated in batches of up to :data:`BATCH_TRIPLES` triples, one pySHACL pass
+each (the shapes read only a node's own triples and the types of what they point to, so a
+batch conforms exactly when each of its parts does). A batch that does not conform is split
+in halves until each failing part is validated alone, so that its violations are named and
+worded as they would be for it alone.
+
 >>> from rdflib import Dataset, Literal, URIRef
 >>> from rdflib import RDF
 >>> from kg.rdfterms import KG, document_graph
@@ -24,7 +30,9 @@ import pyoxigraph as ox
 
 from kg.store.oxigraph import describe
 from kg.terms import to_ox_quad, to_ox_term
-from kg.validate import Delta, compact, validate_delta
+from kg.validate import Delta, _node_text, compact, focus_nodes, validate_delta
+
+BATCH_TRIPLES = 25_000          # triples of the parts validated in one pySHACL pass
 
 
 class _InMemory:
@@ -54,9 +62,16 @@ def validate_parts(dataset, parts: dict, progress: Callable | None = None,
     """
     say = progress or (lambda *_: None)
     context = _InMemory(dataset)
-    found = []
+    found, batch, size = [], [], 0
     for name, graph in parts.items():
-        found += _check(context, context.graph(graph), {}, name, say)
+        quads = context.graph(graph)
+        if batch and size + len(quads) > BATCH_TRIPLES:
+            found += _check_batch(context, batch, say)
+            batch, size = [], 0
+        batch.append((name, quads))
+        size += len(quads)
+    if batch:
+        found += _check_batch(context, batch, say)
     if kept and touched:
         quads, origin = [], {}
         for name, graph in kept.items():
@@ -68,10 +83,37 @@ def validate_parts(dataset, parts: dict, progress: Callable | None = None,
     return found
 
 
+def _check_batch(context, batch: list[tuple[str, list]], say) -> list[str]:
+    """The violations of the parts in ``batch`` (``(name, quads)`` pairs): one pass for all of
+    them and, where it fails, one for each part that states or points to a failing node."""
+    if len(batch) == 1:
+        return _check(context, batch[0][1], {}, batch[0][0], say)
+    quads, origin = [], {}
+    for name, part in batch:
+        quads += part
+        for quad in part:
+            origin.setdefault(quad.subject, name)
+    label = f"{len(batch)} documents ({batch[0][0]} …)"
+    together = _violations(context, quads, origin, label, say)
+    if not together:
+        return []
+    failing = {v.focus for v in together}
+    found = [message for name, part in batch
+             if failing & {_node_text(n) for n in focus_nodes(Delta(part))}
+             for message in _check(context, part, {}, name, say)]
+    return found or _messages(together, label)
+
+
 def _check(context, quads, origin: dict, name: str, say) -> list[str]:
+    return _messages(_violations(context, quads, origin or {q.subject: name for q in quads}, name, say), name)
+
+
+def _violations(context, quads, origin: dict, name: str, say) -> list:
     if not quads:
         return []
     say(f"validating {name}")
-    report = validate_delta(Delta(quads, origin or {q.subject: name for q in quads}), context)
-    return [f"{v.file or name}: {compact(v.focus)}: {compact(v.path)}: {v.message}"
-            for v in report.violations]
+    return validate_delta(Delta(quads, origin), context).violations
+
+
+def _messages(violations, name: str) -> list[str]:
+    return [f"{v.file or name}: {compact(v.focus)}: {compact(v.path)}: {v.message}" for v in violations]

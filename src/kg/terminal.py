@@ -13,20 +13,22 @@ from __future__ import annotations
 import shutil
 import sys
 
-from wcwidth import wcswidth, wcwidth
-
 ELLIPSIS = "…"
 NARROWEST = 6  # a column is never cut below this many cells (or its header's width)
 
 
 def width(text: str) -> int:
     """Display cells of ``text``: wide characters take two, combining marks none."""
+    from wcwidth import wcswidth, wcwidth   # here: importing it takes a third of kg query's start-up
+
     cells = wcswidth(text)
     return cells if cells >= 0 else sum(max(wcwidth(c), 0) for c in text)
 
 
 def cut(text: str, cells: int) -> str:
     """``text`` cut to at most ``cells`` display cells, ending in ``…`` when cut."""
+    from wcwidth import wcwidth
+
     if width(text) <= cells:
         return text
     kept, used = [], 0

@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from kg import paths
 from kg.errors import EmptyInput, EncodingError, FormatError, InputError, ParseError, UnknownPrefix
 from kg.queries import XSD, lexical_ok
-from kg.store import Store, open_store
+from kg.store import Store, change_store, open_store
 from kg.terms import RDF_TYPE
 
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -212,6 +212,19 @@ def _parsed(path):
 def _parse_once(path: str, version):
     triples = [q.triple for q in read_file(Path(path))]
     return triples, _to_rdflib(triples)
+
+
+def _checker(shapes, ontology):
+    """A :class:`kg.shacl.Checker` for the two files, made once per version of each (the
+    graphs :func:`_parsed` returns stay the same objects while their files do)."""
+    return _checker_once(_parsed(shapes)[1], _parsed(ontology)[1])
+
+
+@functools.lru_cache(maxsize=4)
+def _checker_once(shapes, ontology):
+    from kg.shacl import Checker
+
+    return Checker(shapes, ontology)
 
 
 def declared_terms(ontology: list[ox.Triple]) -> tuple[set[str], set[str]]:
@@ -408,10 +421,11 @@ def validate_delta(delta: Delta, store: Store | None, shapes=None, ontology=None
     nodes = focus_nodes(delta)
     context = store.describe(n for n in nodes if isinstance(n, ox.NamedNode)) if store else []
     data = _to_rdflib(sorted(set(delta.triples) | set(context), key=str))
-    # pySHACL's focus_nodes option skips blank nodes, so the whole (small) data graph is
-    # validated and only the results about the batch's nodes are kept
-    _, report_graph = shacl(data, _parsed(ontology or paths.ONTOLOGY_FILE)[1], shapes)
-    _restrict_report(report_graph, {_rdflib_term(n) for n in nodes})
+    # only the batch's nodes are evaluated (kg.shacl: pySHACL's own focus_nodes option
+    # skips blank nodes and literals), and only the results about them are kept
+    focus = {_rdflib_term(n) for n in nodes}
+    _, report_graph = _checker(shapes or paths.SHAPES_FILE, ontology or paths.ONTOLOGY_FILE).validate(data, focus)
+    _restrict_report(report_graph, focus)
     violations = _shacl_violations(report_graph, delta.origin)
     conforms = not violations
     extra = term_checks(delta, ontology_triples)
@@ -465,7 +479,11 @@ def add(files, store=None, *, graph: str | None = None, shapes=None, ontology=No
     if not report.conforms:
         return AddResult(report, 0, target)
     say(f"adding them to <{target}> and deriving their labels and evidence")
-    with open_store(store, read_only=False) as opened:
-        added = opened.add(delta.triples, graph=ox.NamedNode(target))
+    added = []
+
+    def write(opened):
+        added.append(opened.add(delta.triples, graph=ox.NamedNode(target)))
         refresh(opened, delta.triples, renamed)  # the names, lists and evidence the batch changes
-    return AddResult(report, added, target)
+
+    change_store(store, write)      # both, or neither: a copy switched in whole
+    return AddResult(report, added[0], target)

@@ -37,7 +37,7 @@ from kg.store.endpoint import Endpoint, SparqlEndpointStore
 from kg.store import layout
 from kg.store.oxigraph import OxigraphStore
 
-__all__ = ["Endpoint", "OxigraphStore", "SparqlEndpointStore", "Store", "build_store", "curated_prefix",
+__all__ = ["Endpoint", "OxigraphStore", "SparqlEndpointStore", "Store", "build_store", "change_store", "curated_prefix",
            "is_curated", "is_url", "load_store", "locate", "open_store", "store_location"]
 
 
@@ -102,6 +102,16 @@ def build_store(location, quads, force: bool = False) -> None:
         store = open_store(location, read_only=True, create=True)
     with store:
         store.replace_build(quads)
+
+
+def change_store(location, write) -> None:
+    """Run ``write(store)`` on the store at ``location`` as one change (:meth:`Store.change`):
+    a directory is changed in a copy switched in whole (read through a read-only handle, as
+    :func:`build_store` does); an endpoint is written in place."""
+    location = locate() if location is None else location
+    remote = isinstance(location, Endpoint) or is_url(location)
+    with open_store(location, read_only=not remote) as store:
+        store.change(write)
 
 
 def load_store(path, file, fmt=None, progress=None) -> None:

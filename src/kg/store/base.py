@@ -68,6 +68,11 @@ class Store:
         """Insert ``quads`` (into ``graph`` if given) in one transaction; returns how many."""
         raise NotImplementedError
 
+    def change(self, write) -> None:
+        """Run ``write(store)``, which writes through this interface, as one change. Here it
+        writes in place; the embedded store writes into a copy and switches it in."""
+        write(self)
+
     def close(self) -> None:
         pass
 

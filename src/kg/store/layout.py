@@ -115,6 +115,22 @@ def new_version(path: Path) -> Pin:
     return held
 
 
+def new_copy(path: Path, store) -> Pin:
+    """A new version beside ``path`` holding a copy of the open Oxigraph ``store`` (a RocksDB
+    checkpoint: hard links to its immutable files, so it takes milliseconds at any size),
+    held with an exclusive lock."""
+    fresh = path.parent / f".{path.name}.new-{time.time_ns()}-{os.getpid()}"
+    store.backup(str(fresh))
+    return hold(fresh)
+
+
+def hold(directory: Path) -> Pin:
+    """A version being made, held with an exclusive lock (which :func:`tidy` respects)."""
+    held = _lock(directory, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    assert held is not None  # only this process knows it as a version in the making
+    return held
+
+
 def _fsync_directory(directory: Path) -> None:
     descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     try:

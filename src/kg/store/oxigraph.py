@@ -195,6 +195,41 @@ class OxigraphStore(Store):
         except OSError as error:
             raise StoreError(f"writing store {self.path}: {error}") from None
 
+    def change(self, write) -> None:
+        """Run ``write(store)`` on a copy of this store (:func:`kg.store.layout.new_copy`) and
+        switch the copy in with one rename of the store's link: a process killed at any moment
+        leaves the store as it was or with every write of ``write`` done, derived graph
+        included. Open this store read-only for it; this process holds the version's lock file
+        all along, so no other writer changes it meanwhile (one that tries gets
+        :class:`~kg.errors.StoreLocked`). If a build replaced the store since it was opened,
+        the new version is the one changed."""
+        while True:
+            retired = self.directory
+            with holding_lock(retired):
+                if layout.resolve(self.path) == retired:
+                    fresh = layout.new_copy(self.path, self._require_open())
+                    fresh.release()       # the copy's own handle takes it (this process's name keeps tidy off)
+                    try:
+                        with OxigraphStore(fresh.path, read_only=False) as copy:
+                            write(copy)
+                        fresh = layout.hold(fresh.path)
+                    except BaseException:
+                        shutil.rmtree(fresh.path, ignore_errors=True)
+                        raise
+                    self.close()
+                    try:
+                        layout.publish(self.path, fresh)
+                    except BaseException:
+                        if not (self.path.is_symlink() and layout.resolve(self.path) == fresh.path):
+                            shutil.rmtree(fresh.path, ignore_errors=True)
+                        fresh.release()
+                        raise
+                    break
+            self.close()
+            self._open()
+        with contextlib.suppress(OSError):
+            layout.tidy(self.path)
+
     def replace_build(self, quads):
         self._rebuild(lambda fresh: fresh.bulk_extend(
             q for q in map(to_ox_quad, quads) if not is_curated(q.graph_name)))
