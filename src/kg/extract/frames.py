@@ -12,6 +12,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
+``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
@@ -386,6 +387,19 @@ def _after_name(r: Reading, words) -> list:
             in {fold(w) for w in words}][:1]
 
 
+def _pronoun(r: Reading, spec) -> list:
+    """A pronoun (or "and"), perhaps an adverb, and a verb just before the trigger, as the
+    holder: "He was President", "and simultaneously was Vice President" (resolved by
+    kg.extract.people to the last person named). ``spec``: ``{words: [he, she], verbs: [was]}``."""
+    from .people import PRONOUN
+
+    words = "|".join(re.escape(fold(w)) for w in spec.get("words") or [])
+    verbs = "|".join(re.escape(fold(v)) for v in sorted(spec.get("verbs") or [], key=len, reverse=True))
+    before = fold(r.clause[r.scope[0]:r.trigger.start])
+    return [PRONOUN] if words and verbs and re.search(
+        rf"(?<!{WORD})(?:{words})\s+(?:{WORD}+\s+)?(?:{verbs})\s+$", before) else []
+
+
 def _one_of_pair(r: Reading, _) -> list:
     named = {m.entities["State"] for m in r.typed if "State" in m.entities}
     return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
@@ -403,7 +417,7 @@ def _nearest(r: Reading, _) -> list:
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked, "name_before": _name_before,
-        "one_of_pair": _one_of_pair, "state_of": _state_of, "nearest": _nearest}
+        "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of, "nearest": _nearest}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

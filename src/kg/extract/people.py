@@ -3,11 +3,16 @@ person named in full earlier ("Prabowo Subianto"), and an office holder whose st
 sentence does not give takes it from that earlier mention, or from a counterpart: of two
 holders of one office in a sentence, one of the document's pair, the other is the other
 state ("Foreign Minister Chung met with the Foreign Minister of Indonesia, Retno Marsudi").
+A pronoun that holds an office ("He was President of Peru", frames' ``pronoun`` cue) is the
+last person named.
 
 >>> earlier = [Person("Prabowo Subianto", "office/president", "state/id")]
 >>> later = Fact("OfficeHolding", {"holder": Person("Prabowo", "office/president"), "office": "office/president"}, [])
 >>> [(f.fields["holder"].name, f.fields["state"]) for f in complete([later], earlier, None)]
 [('Prabowo Subianto', 'state/id')]
+>>> he = Fact("OfficeHolding", {"holder": Person(PRONOUN), "office": "office/vp", "state": "state/id"}, [])
+>>> [f.fields["holder"].name for f in complete([he], earlier, None)]
+['Prabowo Subianto']
 >>> chung = Fact("OfficeHolding", {"holder": Person("Chung"), "office": "office/fm"}, [])
 >>> retno = Fact("OfficeHolding", {"holder": Person("Retno"), "office": "office/fm", "state": "state/id"}, [])
 >>> [f.fields["state"] for f in complete([chung, retno], [], ("state/id", "state/kr"))]
@@ -17,6 +22,9 @@ from __future__ import annotations
 
 from ..facts import Fact, Person
 
+
+#: The holder a pronoun cue gives ("He was President of Peru"): resolved to the last person named.
+PRONOUN = "\u2063pronoun"
 
 #: Offices whose holders in one sentence are often of two states sent to one host, not counterparts.
 ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-of-mission"}
@@ -35,8 +43,16 @@ def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
     """The facts of one sentence, each office holding with its holder's full name and state;
     a holding whose state nothing gives is left out. The holders are added to ``people``."""
     holdings = [f for f in facts if f.kind == "OfficeHolding"]
-    for fact in holdings:
+    for number, fact in enumerate(holdings):
         fields = fact.fields
+        if fields["holder"].name == PRONOUN:      # "he", "she", "beliau": the last person named
+            sentence = fact.evidence[0].exact if fact.evidence else ""
+            named = ([p for p in people if p.name not in sentence]          # not a name the rules read here
+                     + [f.fields["holder"] for f in holdings[:number] if f.fields["holder"].name != PRONOUN])
+            if not named:
+                fields.pop("state", None)
+                continue
+            fields["holder"] = Person(named[-1].name)
         earlier = known(fields["holder"].name, people, fields.get("state"))
         if earlier is not None:
             fields.setdefault("state", earlier.state)
