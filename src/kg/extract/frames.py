@@ -267,11 +267,12 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
 def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], clause: str, mentions: list[Mention],
          pair, both: bool, name_regex) -> tuple[dict, list[str]]:
     """The roles of one trigger: ``({role: [Mention or value]}, [missing roles])``. Roles are
-    filled within ``scope``; a date anywhere in the clause (``whole``)."""
+    filled within ``scope``; a date or an office anywhere in the clause (``whole``: "President X
+    met his counterpart Y" gives Y the office named before)."""
     filled: dict[str, list] = {}
     missing = []
     for role in trigger.frame.roles:
-        items = _role(role, trigger, whole if role.types == ["Date"] else scope, clause, mentions, filled, pair,
+        items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions, filled, pair,
                       both, name_regex)
         if items:
             filled[role.name] = items
