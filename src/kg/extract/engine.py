@@ -21,6 +21,7 @@ from ..facts import Evidence, Fact, PartialDate, Person
 from .dates import resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
+from . import people
 from .reader import read_sentence
 from .text import ascii_digits, sentences
 
@@ -255,6 +256,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         if date:
             dates.append((found.start(), found.end(), date))
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence)
+    facts = people.complete(facts, context.people, pair)
     explanation.clauses += notes
     for fact in facts:
         if not any(_same(fact, known) for known in context.facts):

@@ -10,7 +10,9 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
+``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
+``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
@@ -279,11 +281,12 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
 def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], clause: str, mentions: list[Mention],
          pair, both: bool, name_regex) -> tuple[dict, list[str]]:
     """The roles of one trigger: ``({role: [Mention or value]}, [missing roles])``. Roles are
-    filled within ``scope``; a date anywhere in the clause (``whole``)."""
+    filled within ``scope``; a date or an office anywhere in the clause (``whole``: "President X
+    met his counterpart Y" gives Y the office named before)."""
     filled: dict[str, list] = {}
     missing = []
     for role in trigger.frame.roles:
-        items = _role(role, trigger, whole if role.types == ["Date"] else scope, clause, mentions, filled, pair,
+        items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions, filled, pair,
                       both, name_regex)
         if items:
             filled[role.name] = items
@@ -365,7 +368,7 @@ def _adjacent(r: Reading, _) -> list:
 
 
 def _next(r: Reading, _) -> list:
-    start = _after_filled(r.trigger, r.filled)
+    start = _after_filled(r.trigger, r.filled, r.clause)
     if "Name" in r.role.types:
         return _name_at(r.clause, start, r.mentions, r.name_regex)
     return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")][:1]
@@ -387,6 +390,31 @@ def _name_before(r: Reading, words) -> list:
             and low + found.end() == low + gap.start() else [])
 
 
+def _after_name(r: Reading, words) -> list:
+    """The mention right after the person's name that follows the trigger and one of the
+    words: "King Felipe II of Spain", "el rey Felipe II de España"."""
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    names = _name_at(r.clause, start, r.mentions, r.name_regex)
+    if not names:
+        return []
+    end = r.clause.index(names[0], start) + len(names[0])
+    return [m for m in r.typed if m.start >= end and " ".join(fold(r.clause[end:m.start]).split())
+            in {fold(w) for w in words}][:1]
+
+
+def _pronoun(r: Reading, spec) -> list:
+    """A pronoun (or "and"), perhaps an adverb, and a verb just before the trigger, as the
+    holder: "He was President", "and simultaneously was Vice President" (resolved by
+    kg.extract.people to the last person named). ``spec``: ``{words: [he, she], verbs: [was]}``."""
+    from .people import PRONOUN
+
+    words = "|".join(re.escape(fold(w)) for w in spec.get("words") or [])
+    verbs = "|".join(re.escape(fold(v)) for v in sorted(spec.get("verbs") or [], key=len, reverse=True))
+    before = fold(r.clause[r.scope[0]:r.trigger.start])
+    return [PRONOUN] if words and verbs and re.search(
+        rf"(?<!{WORD})(?:{words})\s+(?:{WORD}+\s+)?(?:{verbs})\s+$", before) else []
+
+
 def _one_of_pair(r: Reading, _) -> list:
     named = {m.entities["State"] for m in r.typed if "State" in m.entities}
     return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
@@ -403,16 +431,18 @@ def _nearest(r: Reading, _) -> list:
 
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
-        "after": _after, "adjacent": _adjacent, "next": _next, "marked": _marked, "name_before": _name_before,
-        "one_of_pair": _one_of_pair, "state_of": _state_of, "nearest": _nearest}
+        "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked, "name_before": _name_before,
+        "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of, "nearest": _nearest}
 
 
-def _after_filled(trigger: Trigger, filled: dict) -> int:
-    """Where the words after a trigger start, past a role filled right after it ("President of Peru")."""
+def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
+    """Where the words after a trigger start, past a role filled right after it ("President of
+    Peru", "Minister for Foreign Affairs of the Republic of Indonesia")."""
     end = trigger.end
     for mentions in filled.values():
         for mention in mentions:
-            if isinstance(mention, Mention) and mention.start >= trigger.end and mention.start - end < 6:
+            if isinstance(mention, Mention) and mention.start >= trigger.end and (
+                    mention.start - end < 6 or re.fullmatch(r"\s+(?:\w{1,4}\s+){1,2}", clause[end:mention.start])):
                 end = max(end, mention.end)
     return end
 

@@ -2,7 +2,7 @@
 
 It runs beside the whole-sentence rules (data/rules/); a fact both find is the same node.
 A clause that negates, plans or comments (the language's ``negation``, ``planned`` and
-``commentary`` cues) states no fact.
+``commentary`` cues) states no fact, but for an office holding (a title stands in a plan; not in a negation).
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -20,6 +20,10 @@ from ..facts import Fact, Person
 from .frames import fill, tokens, triggers, value
 from .mentions import find_mentions
 from .text import clauses
+
+
+#: Facts a plan or commentary leaves standing: "President X will visit Lima" still says X is president.
+TITLES = {"OfficeHolding"}
 
 
 def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact], list[str]]:
@@ -43,8 +47,10 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
         if scope_cue:
-            notes.append(f"  {scope_cue}: no fact from this clause")
-            continue
+            found = [t for t in found if t.frame.fact in TITLES and not scope_cue.startswith("negated")]
+            notes.append(f"  {scope_cue}: no fact from this clause" + (" but office holdings" if found else ""))
+            if not found:
+                continue
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame

@@ -1,0 +1,86 @@
+"""People of a document: a later short mention ("Prabowo", "Foreign Minister Chung") is the
+person named in full earlier ("Prabowo Subianto"), and an office holder whose state the
+sentence does not give takes it from that earlier mention, or from a counterpart: of two
+holders of one office in a sentence, one of the document's pair, the other is the other
+state ("Foreign Minister Chung met with the Foreign Minister of Indonesia, Retno Marsudi").
+A pronoun that holds an office ("He was President of Peru", frames' ``pronoun`` cue) is the
+last person named.
+
+>>> earlier = [Person("Prabowo Subianto", "office/president", "state/id")]
+>>> later = Fact("OfficeHolding", {"holder": Person("Prabowo", "office/president"), "office": "office/president"}, [])
+>>> [(f.fields["holder"].name, f.fields["state"]) for f in complete([later], earlier, None)]
+[('Prabowo Subianto', 'state/id')]
+>>> he = Fact("OfficeHolding", {"holder": Person(PRONOUN), "office": "office/vp", "state": "state/id"}, [])
+>>> [f.fields["holder"].name for f in complete([he], earlier, None)]
+['Prabowo Subianto']
+>>> chung = Fact("OfficeHolding", {"holder": Person("Chung"), "office": "office/fm"}, [])
+>>> retno = Fact("OfficeHolding", {"holder": Person("Retno"), "office": "office/fm", "state": "state/id"}, [])
+>>> [f.fields["state"] for f in complete([chung, retno], [], ("state/id", "state/kr"))]
+['state/kr', 'state/id']
+"""
+from __future__ import annotations
+
+from ..facts import Fact, Person
+
+
+#: The holder a pronoun cue gives ("He was President of Peru"): resolved to the last person named.
+PRONOUN = "\u2063pronoun"
+
+#: Offices whose holders in one sentence are often of two states sent to one host, not counterparts.
+ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-of-mission"}
+
+
+def known(name: str, people: list[Person], state: str | None = None) -> Person | None:
+    """The person met last whose full name holds every word of ``name`` (of ``state``, when given)."""
+    words = set(name.split())
+    for person in reversed(people):
+        if words and words <= set(person.name.split()) and (state is None or person.state in (None, state)):
+            return person
+    return None
+
+
+def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
+    """The facts of one sentence, each office holding with its holder's full name and state;
+    a holding whose state nothing gives is left out. The holders are added to ``people``."""
+    holdings = [f for f in facts if f.kind == "OfficeHolding"]
+    for number, fact in enumerate(holdings):
+        fields = fact.fields
+        if fields["holder"].name == PRONOUN:      # "he", "she", "beliau": the last person named
+            sentence = fact.evidence[0].exact if fact.evidence else ""
+            named = ([p for p in people if p.name not in sentence]          # not a name the rules read here
+                     + [f.fields["holder"] for f in holdings[:number] if f.fields["holder"].name != PRONOUN])
+            if not named:
+                fields.pop("state", None)
+                continue
+            fields["holder"] = Person(named[-1].name)
+        earlier = known(fields["holder"].name, people, fields.get("state"))
+        if earlier is not None:
+            fields.setdefault("state", earlier.state)
+            if fields["state"] is None:
+                del fields["state"]
+            fields["holder"] = Person(earlier.name, fields.get("office"), fields.get("state"))
+    for fact in holdings:
+        if "state" not in fact.fields and pair:
+            fact.fields.update(_counterpart(fact, holdings, pair))
+    kept = []
+    for fact in facts:
+        if fact.kind == "OfficeHolding":
+            if "state" not in fact.fields:
+                continue
+            holder = fact.fields["holder"]
+            fact.fields["holder"] = Person(holder.name, fact.fields.get("office"), fact.fields["state"],
+                                           holder.accredited_to)
+            people.append(fact.fields["holder"])
+        kept.append(fact)
+    return kept
+
+
+def _counterpart(fact: Fact, holdings: list[Fact], pair) -> dict:
+    """``{"state": …}`` when another holder of the same office in the sentence serves one of the pair."""
+    if fact.fields["office"].rsplit("/", 1)[-1] in ENVOYS:
+        return {}
+    others = {f.fields.get("state") for f in holdings if f is not fact and f.fields["office"] == fact.fields["office"]
+              and f.fields["holder"].name != fact.fields["holder"].name} - {None}
+    if len(others) == 1 and next(iter(others)) in pair:
+        return {"state": next(state for state in pair if state not in others)}
+    return {}
