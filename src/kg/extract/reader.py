@@ -18,14 +18,16 @@ import re
 
 from ..facts import Fact, Person
 from .frames import fill, tokens, triggers, value
+from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
 
 
-def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact], list[str]]:
+def read_sentence(text: str, language, dates, pair, evidence, scene=None) -> tuple[list[Fact], list[str]]:
     """The facts the frames find in one sentence, and per clause what was seen (for --explain).
 
-    ``dates`` are ``(start, end, PartialDate)`` in ``text``; ``pair`` the document's two states.
+    ``dates`` are ``(start, end, PartialDate)`` in ``text``; ``pair`` the document's two states;
+    ``scene`` (kg.extract.scene) the date and place an event without its own takes.
     """
     frames = language.frames
     facts, notes = [], []
@@ -33,6 +35,7 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
     both_regex = _both_regex(language)
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
+    since = "|".join(re.escape(fold(w)) for w in frames.since) or None
     for clause in clauses(text, frames.clause_breaks):
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
         words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
@@ -52,11 +55,18 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
                 continue
+            touching = _touching(trigger, inside, frame.not_with, text)
+            if touching:
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"the {touching.type} '{touching.text}' names whose it is, no fact")
+                continue
             same = [t for t in found if t.frame.fact == frame.fact and t is not trigger]   # a fact's scope
             low = max([t.end for t in same if t.end <= trigger.start], default=clause.start)
             high = min([t.start for t in same if t.start >= trigger.end], default=clause.end)
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
-                                   language.name_regex)
+                                   language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
+            if frame.fact == "Event" and scene is not None:
+                missing = _inherit(trigger, filled, missing, scene, frames, text)
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -65,6 +75,46 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
             for fields in _facts(frame, filled):
                 facts.append(Fact(frame.fact, fields, [type(evidence)(**{**evidence.__dict__, "rule": frame.id})]))
     return facts, notes
+
+
+def _touching(trigger, mentions, types: list[str], text: str):
+    """A mention of one of ``types`` right before the trigger or at most one word after it
+    ("the APEC summit", "KTT APEC", "pertemuan pemimpin APEC"), else None."""
+    for mention in mentions:
+        if not set(types) & set(mention.entities):
+            continue
+        gap = text[mention.end:trigger.start] if mention.end <= trigger.start else text[trigger.end:mention.start]
+        if mention.start >= trigger.end and re.fullmatch(r"\s+(?:\w+\s+)?", gap) or \
+                mention.end <= trigger.start and re.fullmatch(r"['’]?s?\s*", gap):
+            return mention
+    return None
+
+
+def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str) -> list[str]:
+    """An event without a date in its clause takes the scene's date and, without a city of its
+    own, its place (kg.extract.scene); not one that speaks of an event told before ("this visit",
+    "kunjungan itu"). The roles still missing."""
+    if "date" not in missing:
+        return missing
+    if _refers_back(trigger, frames, text):
+        return missing
+    date, place = scene.recall()
+    if date is None:
+        return missing
+    filled["date"] = [date]
+    if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
+        filled["place"] = [place]
+    return [name for name in missing if name != "date"]
+
+
+def _refers_back(trigger, frames, text: str) -> bool:
+    """The trigger names an event told before: one of the language's ``refers_back`` words
+    among the two words before it or right after it."""
+    words = frames.refers_back
+    before = [fold(w) for w in fold(text[:trigger.start]).split()[-2:]]
+    after = " ".join(fold(text[trigger.end:trigger.end + 40]).split())
+    return any(fold(w) in before for w in words.get("before", [])) or \
+        any(re.match(rf"{re.escape(fold(w))}(?!\w)", after) for w in words.get("after", []))
 
 
 def _facts(frame, filled: dict):
