@@ -94,5 +94,5 @@ FRAME_FIELDS = {
     "Mission": {"sending", "receiving", "host", "city", "kind", "opened"},
     "BilateralRelation": {"states", "established"},
     "OfficeHolding": {"holder", "office", "state", "date"},
-    "Event": {"kind", "date", "place", "participants"},
+    "Event": {"kind", "date", "place", "participants", "status"},
 }

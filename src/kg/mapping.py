@@ -156,8 +156,10 @@ class Mapper:
     def _event(self, fact, f):
         date = f.get("date")
         where = f.get("organization")     # one event of a kind a day; an organization's summit is its own
-        iri = mint("event", f["kind"], date.lexical if date else "undated", *([key(where)] if where else []))
-        name = EVENT_NAMES[f["kind"]]
+        planned = f.get("status") == "planned"      # announced, not yet held: schema:EventScheduled
+        iri = mint("event", f["kind"], date.lexical if date else "undated", *([key(where)] if where else []),
+                   *(["planned"] if planned else []))
+        name = ("Planned " + EVENT_NAMES[f["kind"]].lower()) if planned else EVENT_NAMES[f["kind"]]
         if "organization" in f:
             name = f"{self.label(f['organization'])} {name.lower()}"
         if "place" in f:
@@ -165,6 +167,8 @@ class Mapper:
         self._node(iri, EVENT_CLASSES[f["kind"]], name + (f", {date.lexical}" if date else ""))
         for participant in f.get("participants", []):
             self._set(iri, KG.participant, self._person(participant) if isinstance(participant, Person) else URIRef(participant))
+        if planned:
+            self._set(iri, SCHEMA.eventStatus, SCHEMA.EventScheduled)
         for prop, field in ((KG.place, "place"), (KG.invited, "invited"), (KG.organization, "organization")):
             if field in f:
                 self._set(iri, prop, URIRef(f[field]))

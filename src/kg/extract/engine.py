@@ -279,7 +279,7 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
     if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
-        same_day = getattr(known.fields.get("date"), "lexical", None) == fact.fields["date"].lexical
+        same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")
                              or ruled and known.evidence[0].start == fact.evidence[0].start)
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):

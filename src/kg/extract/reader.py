@@ -1,8 +1,9 @@
 """The general layer: a sentence's clauses, their mentions, frame triggers and roles, as facts.
 
 It runs beside the whole-sentence rules (data/rules/); a fact both find is the same node.
-A clause that negates, plans or comments (the language's ``negation``, ``planned`` and
-``commentary`` cues) states no fact.
+A clause that negates or comments (the language's ``negation`` and ``commentary`` cues)
+states no fact; one that plans (``planned``: "will visit", "akan berkunjung") states only
+events, with status planned.
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -45,12 +46,19 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None) -> tup
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
+        plans = bool(scope_cue) and scope_cue.startswith("planned")
         if scope_cue:
-            notes.append(f"  {scope_cue}: no fact from this clause")
-            continue
+            notes.append(f"  {scope_cue}: " + ("only events from this clause, planned where the cue comes first"
+                                               if plans else "no fact from this clause"))
+            if not plans:
+                continue
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
+            if plans and frame.fact not in PLANNED:
+                continue
+            # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
+            planned = plans and _plan_before(language, text[clause.start:trigger.end])
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
@@ -73,8 +81,19 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None) -> tup
             if missing:
                 continue
             for fields in _facts(frame, filled):
+                if planned:
+                    fields["status"] = "planned"
                 facts.append(Fact(frame.fact, fields, [type(evidence)(**{**evidence.__dict__, "rule": frame.id})]))
     return facts, notes
+
+
+#: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
+PLANNED = {"Event"}
+
+
+def _plan_before(language, words: str) -> bool:
+    """A plan cue of the language in ``words`` (the clause up to the end of a trigger)."""
+    return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
 
 
 def _touching(trigger, mentions, types: list[str], text: str):
@@ -94,13 +113,16 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     """An event without a date in its clause takes the scene's date and, without a city of its
     own, its place (kg.extract.scene); not one that speaks of an event told before ("this visit",
     "kunjungan itu"). The roles still missing."""
-    if "date" not in missing:
-        return missing
-    if _refers_back(trigger, frames, text):
+    back = _refers_back(trigger, frames, text)
+    dated = filled.get("date", [])
+    if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
+        del filled["date"]      # "last year … on the occasion of the meeting": not the meeting's date
+        missing = missing + ["date"]
+    if "date" not in missing or back:
         return missing
     date, place = scene.recall()
-    if date is None:
-        return missing
+    if date is None or trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
+        return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
