@@ -51,7 +51,8 @@ KEY_QUERIES = {
                                 (kg:BilateralMeeting "meeting") (kg:JointPressConference "press-conference")
                                 (kg:Summit "summit") }
         ?node a ?class . FILTER NOT EXISTS { ?node kg:organization ?forum }   # bilateral events only
-        BIND("actual" AS ?status) OPTIONAL { ?node kg:date ?date } OPTIONAL { ?node kg:place ?place } }""",
+        BIND(IF(EXISTS { ?node schema:eventStatus schema:EventScheduled }, "planned", "actual") AS ?status)
+        OPTIONAL { ?node kg:date ?date } OPTIONAL { ?node kg:place ?place } }""",
     "office": """SELECT ?node ?person ?office ?state ?date WHERE {
         ?node a kg:OfficeHolding ; kg:holder ?person ; kg:office ?office ; kg:state ?state
         OPTIONAL { ?node kg:date ?date } }""",

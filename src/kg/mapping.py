@@ -237,7 +237,8 @@ class Mapper:
     def _event(self, fact, f):
         date = f.get("date")
         iri = self.iri("Event", self._key_of(fact))
-        name = EVENT_NAMES[f["kind"]]
+        planned = f.get("status") == "planned"      # announced, not yet held: schema:EventScheduled
+        name = ("Planned " + EVENT_NAMES[f["kind"]].lower()) if planned else EVENT_NAMES[f["kind"]]
         if "organization" in f:
             name = f"{self.label(f['organization'])} {name.lower()}"
         if "place" in f:
@@ -245,6 +246,8 @@ class Mapper:
         self._node(iri, EVENT_CLASSES[f["kind"]], name + (f", {date.lexical}" if date else ""))
         for participant in f.get("participants", []):
             self._set(iri, KG.participant, self._person(participant) if isinstance(participant, Person) else URIRef(participant))
+        if planned:
+            self._set(iri, SCHEMA.eventStatus, SCHEMA.EventScheduled)
         for prop, field in ((KG.place, "place"), (KG.invited, "invited"), (KG.organization, "organization")):
             if field in f:
                 self._set(iri, prop, URIRef(f[field]))

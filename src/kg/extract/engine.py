@@ -23,6 +23,7 @@ from .discourse import document_pair
 from .patterns import Patterns
 from . import people
 from .reader import read_sentence
+from .scene import Scene
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -158,7 +159,10 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
     explanations = []
+    scene, last_end = Scene(), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
+        scene.begin(matchable[last_end:sentence.start])
+        last_end, known = sentence.end, len(context.facts)
         explanation = Explanation(sentence.start, text[sentence.start:sentence.end])
         explanations.append(explanation)
         context.states += [iri for _, _, iri in language.lexicon.find_all("State", sentence.text)]
@@ -178,7 +182,8 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                 for match in regex.finditer(sentence.text):
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
         if language.frames is not None:
-            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation)
+            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene)
+        scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
     return Extraction(context.facts, explanations)
@@ -248,18 +253,19 @@ def _pair(language, text: str, title: str):
     return document_pair(states(text), states(title))
 
 
-def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation) -> None:
+def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene) -> None:
     """The frames' facts of one sentence, those the rules did not already find."""
     dates = []
     for found in date_regex.finditer(sentence.text):
         date = patterns.date(found.group(), context)
         if date:
             dates.append((found.start(), found.end(), date))
-    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence)
+    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene)
     facts = people.complete(facts, context.people, pair)
     explanation.clauses += notes
+    ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
     for fact in facts:
-        if not any(_same(fact, known) for known in context.facts):
+        if not any(_same(fact, known, index < ruled) for index, known in enumerate(context.facts)):
             context.facts.append(fact)
             explanation.fired.append(fact.evidence[0].rule)
 
@@ -269,13 +275,15 @@ SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind",
         "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",)}
 
 
-def _same(fact: Fact, known: Fact) -> bool:
+def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
     if fact.kind != known.kind or fact.kind not in SAME:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
-    if fact.kind == "Event":     # one event a day: the rules' reading of it wins
-        return getattr(known.fields.get("date"), "lexical", None) == fact.fields["date"].lexical
+    if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
+        same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
+        return same_day and (known.fields.get("kind") == fact.fields.get("kind")
+                             or ruled and known.evidence[0].start == fact.evidence[0].start)
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
         return (fact.fields["sending"], fact.fields["kind"]) == (known.fields.get("sending"), known.fields.get("kind"))
     if any(fact.fields.get(name) != known.fields.get(name) for name in SAME[fact.kind]):

@@ -18,6 +18,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
+``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
+                        one after a ``since`` word ("since 1980" dates something else)
 
 Format and examples: data/frames/README.md.
 
@@ -48,7 +50,8 @@ from .yamlfile import read_yaml
 
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
-FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note"}
+FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "not_with", "set", "roles", "examples",
+              "note"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -74,6 +77,7 @@ class Frame:
     requires: list[list[str]] = field(default_factory=list)
     trigger_mention: str | None = None
     needs: list[str] = field(default_factory=list)    # mention types the clause must have (an Office)
+    not_with: list[str] = field(default_factory=list)  # mention types that must not touch the trigger ("APEC summit")
     constants: dict = field(default_factory=dict)
     examples: list[dict] = field(default_factory=list)
     line: int = 0
@@ -91,6 +95,8 @@ class Frames:
     both: list[str] = field(default_factory=list)   # more words for "both" ("keduanya", "ambos")
     prefix: bool = False             # a trigger word also matches the words it begins (case endings)
     planned: list[str] = field(default_factory=list)  # more cues of a plan, for the frames ("will", "akan")
+    since: list[str] = field(default_factory=list)    # words before a date that is not the event's ("since")
+    refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
 
     def phrase(self, words: str) -> list[str]:
         return [self.stem(t) for t in TOKEN.findall(fold(words))]
@@ -108,7 +114,7 @@ def _stemmer(name: str | None):
 
 
 SETTINGS = "language.yaml"
-SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned"}
+SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -130,7 +136,10 @@ def load_frames(folder: Path) -> Frames | None:
     if settings.get("match", "word") not in ("word", "prefix"):
         raise RuleError(f"{settings_path}: 'match' is 'word' or 'prefix'")
     result = Frames(folder, settings.get("clause_breaks") or [], [], _stemmer(settings.get("stemmer")),
-                    settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [])
+                    settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [],
+                    settings.get("since") or [], settings.get("refers_back") or {})
+    if set(result.refers_back) - {"before", "after"}:
+        raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
         if path.name != SETTINGS:
             result.frames += _frame_file(path, result, settings.get("oblique") or [])
@@ -205,12 +214,12 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
     if missing:
         raise RuleError(f"{where}: frame {name}: a {item['fact']} needs the field(s) {', '.join(missing)} "
                         f"(a role or a 'set' constant each)")
-    bad_needs = set(item.get("needs") or []) - ROLE_TYPES
+    bad_needs = set(item.get("needs") or []) - ROLE_TYPES | set(item.get("not_with") or []) - ROLE_TYPES
     if bad_needs:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
-                 needs=item.get("needs") or [], constants=dict(item.get("set") or {}),
+                 needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
                  examples=item.get("examples") or [], line=line)
 
 
@@ -279,15 +288,17 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
 
 
 def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], clause: str, mentions: list[Mention],
-         pair, both: bool, name_regex) -> tuple[dict, list[str]]:
+         pair, both: bool, name_regex, since: str | None = None, opening: int | None = None) -> tuple[dict, list[str]]:
     """The roles of one trigger: ``({role: [Mention or value]}, [missing roles])``. Roles are
     filled within ``scope``; a date or an office anywhere in the clause (``whole``: "President X
-    met his counterpart Y" gives Y the office named before)."""
+    met his counterpart Y" gives Y the office named before). ``since`` is a regex of the words
+    before a date that dates something else ("since"), ``opening`` where the clause's first
+    trigger of the fact's kind starts."""
     filled: dict[str, list] = {}
     missing = []
     for role in trigger.frame.roles:
-        items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions, filled, pair,
-                      both, name_regex)
+        items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions,
+                      filled, pair, both, name_regex, scope, since, opening)
         if items:
             filled[role.name] = items
         elif not role.optional:
@@ -314,12 +325,17 @@ class Reading:
     pair: tuple | None
     both: bool
     name_regex: object
+    own: tuple[int, int] | None = None   # the trigger's scope (``scope`` is the whole clause for dates)
+    opening: int | None = None           # where the clause's first trigger of the fact's kind starts
+    since: str | None = None             # the language's ``since`` words, as one regex
 
 
-def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex) -> list:
+def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex, own=None, since=None,
+          opening=None) -> list:
     typed = [m for m in mentions if set(role.types) & set(m.entities) and m is not trigger.mention
              and scope[0] <= m.start and m.end <= scope[1]]
-    reading = Reading(role, trigger, scope, clause, mentions, typed, filled, pair, both, name_regex)
+    reading = Reading(role, trigger, scope, clause, mentions, typed, filled, pair, both, name_regex, own or scope,
+                      opening, since)
     for cue in role.cues:
         cue_name, argument = (next(iter(cue.items())) if isinstance(cue, dict) else (cue, None))
         unique, seen = [], set()
@@ -429,10 +445,28 @@ def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
 
+def _dated(r: Reading, _) -> list:
+    """An event's date: the nearest in the trigger's own scope, else the nearest before the
+    clause's first event (a date that opens the clause dates all its events); never one past a
+    ``since`` word ("the first visit since relations began in 1980": 1980 dates something else),
+    nor one past the next event's trigger."""
+    low, high = r.own
+    opening = low if r.opening is None else min(low, r.opening)
+    def other_time(m) -> bool:      # "since" between the trigger and the date, or in the words before the date
+        words = (r.clause[r.trigger.end:m.start] if m.start >= r.trigger.end
+                 else " ".join(r.clause[:m.start].split()[-8:]))
+        return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
+    dates = [m for m in r.typed if not other_time(m)]
+    own = [m for m in dates if low <= m.start and m.end <= high]
+    before = [m for m in dates if m.end <= opening]
+    return sorted(own, key=lambda m: abs(m.start - r.trigger.start)) + before[::-1]
+
+
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
-        "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked, "name_before": _name_before,
-        "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of, "nearest": _nearest}
+        "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
+        "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
+        "nearest": _nearest, "dated": _dated}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

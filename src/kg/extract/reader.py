@@ -1,8 +1,10 @@
 """The general layer: a sentence's clauses, their mentions, frame triggers and roles, as facts.
 
 It runs beside the whole-sentence rules (data/rules/); a fact both find is the same node.
-A clause that negates, plans or comments (the language's ``negation``, ``planned`` and
-``commentary`` cues) states no fact, but for an office holding (a title stands in a plan; not in a negation).
+A clause that negates or comments (the language's ``negation`` and ``commentary`` cues)
+states no fact but an office holding (a title stands in commentary, not in a negation); one
+that plans (``planned``: "will visit", "akan berkunjung") states events, with status
+planned, and office holdings ("President X will visit Lima" still says X is president).
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -18,6 +20,7 @@ import re
 
 from ..facts import Fact, Person
 from .frames import fill, tokens, triggers, value
+from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
 
@@ -26,10 +29,11 @@ from .text import clauses
 TITLES = {"OfficeHolding"}
 
 
-def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact], list[str]]:
+def read_sentence(text: str, language, dates, pair, evidence, scene=None) -> tuple[list[Fact], list[str]]:
     """The facts the frames find in one sentence, and per clause what was seen (for --explain).
 
-    ``dates`` are ``(start, end, PartialDate)`` in ``text``; ``pair`` the document's two states.
+    ``dates`` are ``(start, end, PartialDate)`` in ``text``; ``pair`` the document's two states;
+    ``scene`` (kg.extract.scene) the date and place an event without its own takes.
     """
     frames = language.frames
     facts, notes = [], []
@@ -37,6 +41,7 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
     both_regex = _both_regex(language)
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
+    since = "|".join(re.escape(fold(w)) for w in frames.since) or None
     for clause in clauses(text, frames.clause_breaks):
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
         words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
@@ -46,31 +51,100 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
+        plans = bool(scope_cue) and scope_cue.startswith("planned")
         if scope_cue:
-            found = [t for t in found if t.frame.fact in TITLES and not scope_cue.startswith("negated")]
-            notes.append(f"  {scope_cue}: no fact from this clause" + (" but office holdings" if found else ""))
-            if not found:
+            negated = scope_cue.startswith("negated")
+            kept = [t for t in found if not negated and (t.frame.fact in TITLES or plans and t.frame.fact in PLANNED)]
+            notes.append(f"  {scope_cue}: " + ("only events (planned where the cue comes first) and office holdings"
+                                               if plans else "no fact from this clause but office holdings"
+                                               if kept else "no fact from this clause"))
+            if not kept:
                 continue
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
+            if scope_cue and trigger not in kept:
+                continue
+            # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
+            planned = plans and frame.fact in PLANNED and _plan_before(language, text[clause.start:trigger.end])
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
+                continue
+            touching = _touching(trigger, inside, frame.not_with, text)
+            if touching:
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"the {touching.type} '{touching.text}' names whose it is, no fact")
                 continue
             same = [t for t in found if t.frame.fact == frame.fact and t is not trigger]   # a fact's scope
             low = max([t.end for t in same if t.end <= trigger.start], default=clause.start)
             high = min([t.start for t in same if t.start >= trigger.end], default=clause.end)
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
-                                   language.name_regex)
+                                   language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
+            if frame.fact == "Event" and scene is not None:
+                missing = _inherit(trigger, filled, missing, scene, frames, text)
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
             if missing:
                 continue
             for fields in _facts(frame, filled):
+                if planned:
+                    fields["status"] = "planned"
                 facts.append(Fact(frame.fact, fields, [type(evidence)(**{**evidence.__dict__, "rule": frame.id})]))
     return facts, notes
+
+
+#: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
+PLANNED = {"Event"}
+
+
+def _plan_before(language, words: str) -> bool:
+    """A plan cue of the language in ``words`` (the clause up to the end of a trigger)."""
+    return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
+
+
+def _touching(trigger, mentions, types: list[str], text: str):
+    """A mention of one of ``types`` right before the trigger or at most one word after it
+    ("the APEC summit", "KTT APEC", "pertemuan pemimpin APEC"), else None."""
+    for mention in mentions:
+        if not set(types) & set(mention.entities):
+            continue
+        gap = text[mention.end:trigger.start] if mention.end <= trigger.start else text[trigger.end:mention.start]
+        if mention.start >= trigger.end and re.fullmatch(r"\s+(?:\w+\s+)?", gap) or \
+                mention.end <= trigger.start and re.fullmatch(r"['’]?s?\s*", gap):
+            return mention
+    return None
+
+
+def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str) -> list[str]:
+    """An event without a date in its clause takes the scene's date and, without a city of its
+    own, its place (kg.extract.scene); not one that speaks of an event told before ("this visit",
+    "kunjungan itu"). The roles still missing."""
+    back = _refers_back(trigger, frames, text)
+    dated = filled.get("date", [])
+    if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
+        del filled["date"]      # "last year … on the occasion of the meeting": not the meeting's date
+        missing = missing + ["date"]
+    if "date" not in missing or back:
+        return missing
+    date, place = scene.recall()
+    if date is None or trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
+        return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
+    filled["date"] = [date]
+    if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
+        filled["place"] = [place]
+    return [name for name in missing if name != "date"]
+
+
+def _refers_back(trigger, frames, text: str) -> bool:
+    """The trigger names an event told before: one of the language's ``refers_back`` words
+    among the two words before it or right after it."""
+    words = frames.refers_back
+    before = [fold(w) for w in fold(text[:trigger.start]).split()[-2:]]
+    after = " ".join(fold(text[trigger.end:trigger.end + 40]).split())
+    return any(fold(w) in before for w in words.get("before", [])) or \
+        any(re.match(rf"{re.escape(fold(w))}(?!\w)", after) for w in words.get("after", []))
 
 
 def _facts(frame, filled: dict):
