@@ -61,7 +61,7 @@ class Role:
     many: bool = False
     optional: bool = False
     exactly: int | None = None
-    when: object = None               # a regex: the role is filled only in a clause that has it
+    when: object = None               # a regex: a mention fills the role only near these words
 
 
 @dataclass
@@ -294,10 +294,6 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
     filled: dict[str, list] = {}
     missing = []
     for role in trigger.frame.roles:
-        if role.when and not role.when.search(fold(clause[whole[0]:whole[1]])):
-            if not role.optional:
-                missing.append(role.name)
-            continue
         items = _role(role, trigger, whole if role.types == ["Date"] else scope, clause, mentions, filled, pair,
                       both, name_regex)
         if items:
@@ -336,6 +332,8 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         cue_name, argument = (next(iter(cue.items())) if isinstance(cue, dict) else (cue, None))
         unique, seen = [], set()
         for item in CUES[cue_name](reading, argument):
+            if role.when and not _said_near(role.when, clause, trigger, item):
+                continue
             if str(value(item)) not in seen:
                 seen.add(str(value(item)))
                 unique.append(item)
@@ -344,6 +342,22 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         if unique:
             return unique if role.many or role.exactly else unique[:1]
     return []
+
+
+NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
+
+
+def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
+    """Whether one of a role's ``when`` words stands between the trigger and the mention, or
+    within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
+    opened on …", not "relations were established in 1953, and X has an embassy"."""
+    if not isinstance(item, Mention):
+        return True
+    low, high = min(trigger.start, item.start), max(trigger.end, item.end)
+    before = NEAR_WORDS.search(clause[:trigger.start])
+    after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
+    return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
+                                                    after.group() if after else ""))
 
 
 def _trigger(r: Reading, _) -> list:
