@@ -6,6 +6,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 
 ``trigger``             the mention that is the trigger (an ``Office`` named)
 ``before`` / ``after``  mentions before / after the trigger (the nearest first)
+``after_whole``         as ``after``, not a name that goes on in capitals ("ASEAN" of "ASEAN Free Trade Area")
 ``adjacent``            the mention just before the trigger ("Peruvian embassy", "Peru's embassy")
 ``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
@@ -14,6 +15,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{state_of: city}``    the state of the city that fills the role ``city``
+``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
@@ -49,9 +51,9 @@ from .lexicon import WORD
 from .yamlfile import read_yaml
 
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
-ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
-FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "not_with", "set", "roles", "examples",
-              "note"}
+ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
+FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "unless", "scope", "needs", "not_with", "set",
+              "roles", "examples", "note"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -64,6 +66,7 @@ class Role:
     many: bool = False
     optional: bool = False
     exactly: int | None = None
+    when: object = None               # a regex: a mention fills the role only near these words
 
 
 @dataclass
@@ -82,6 +85,9 @@ class Frame:
     examples: list[dict] = field(default_factory=list)
     line: int = 0
     oblique: list[str] = field(default_factory=list)   # the file's prepositions: no subject follows them
+    joiners: list[str] = field(default_factory=list)   # words joining a list ("and", "dan"): the ``subject`` cue
+    unless: object = None             # a regex: no fact from a trigger whose scope has it ("observer")
+    clause_scope: bool = False        # ``scope: clause``: roles are filled in the whole clause, not between triggers
 
 
 @dataclass
@@ -114,7 +120,8 @@ def _stemmer(name: str | None):
 
 
 SETTINGS = "language.yaml"
-SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back"}
+SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
+                "joiners"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -142,11 +149,11 @@ def load_frames(folder: Path) -> Frames | None:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
         if path.name != SETTINGS:
-            result.frames += _frame_file(path, result, settings.get("oblique") or [])
+            result.frames += _frame_file(path, result, settings.get("oblique") or [], settings.get("joiners") or [])
     return result
 
 
-def _frame_file(path: Path, frames: Frames, oblique: list[str]) -> list[Frame]:
+def _frame_file(path: Path, frames: Frames, oblique: list[str], joiners: list[str]) -> list[Frame]:
     """The frames of one file of a language's folder (``frames:``, a list)."""
     nodes, data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("frames"), list) or set(data) != {"frames"}:
@@ -157,6 +164,7 @@ def _frame_file(path: Path, frames: Frames, oblique: list[str]) -> list[Frame]:
         line = lines[index] if index < len(lines) else 0
         found.append(_frame(item, f"{path}:{line}", frames, line))
         found[-1].oblique = oblique
+        found[-1].joiners = joiners
     return found
 
 
@@ -202,7 +210,7 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                 raise RuleError(f"{where}: frame {name}: role {role_name}: unknown cue '{cue_name}' "
                                 f"(cues: {', '.join(sorted(CUES))})")
         roles.append(Role(role_name, spec["types"], spec.get("cues") or ["nearest"], bool(spec.get("many")),
-                          bool(spec.get("optional")), spec.get("exactly")))
+                          bool(spec.get("optional")), spec.get("exactly"), words_regex(spec.get("when"))))
     for constant, given in (item.get("set") or {}).items():
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
@@ -214,13 +222,30 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
     if missing:
         raise RuleError(f"{where}: frame {name}: a {item['fact']} needs the field(s) {', '.join(missing)} "
                         f"(a role or a 'set' constant each)")
+    if item.get("scope", "trigger") not in ("trigger", "clause"):
+        raise RuleError(f"{where}: frame {name}: 'scope' is 'trigger' or 'clause'")
     bad_needs = set(item.get("needs") or []) - ROLE_TYPES | set(item.get("not_with") or []) - ROLE_TYPES
     if bad_needs:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
-                 examples=item.get("examples") or [], line=line)
+                 examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
+                 clause_scope=item.get("scope") == "clause")
+
+
+def words_regex(words):
+    """One regex finding any of ``words`` at the start of a word of folded text (so "observer"
+    finds "observers"), or None for no words.
+
+    >>> words_regex(["observer", "applied to join"]).search(fold("Peru has applied to join the OECD")).group()
+    'applied to join'
+    """
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in fold(w).split())
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!{WORD})(?:{alternatives})")
 
 
 # -- reading a clause ------------------------------------------------------------------------
@@ -340,6 +365,8 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         cue_name, argument = (next(iter(cue.items())) if isinstance(cue, dict) else (cue, None))
         unique, seen = [], set()
         for item in CUES[cue_name](reading, argument):
+            if role.when and not _said_near(role.when, clause, trigger, item):
+                continue
             if str(value(item)) not in seen:
                 seen.add(str(value(item)))
                 unique.append(item)
@@ -348,6 +375,22 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         if unique:
             return unique if role.many or role.exactly else unique[:1]
     return []
+
+
+NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
+
+
+def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
+    """Whether one of a role's ``when`` words stands between the trigger and the mention, or
+    within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
+    opened on …", not "relations were established in 1953, and X has an embassy"."""
+    if not isinstance(item, Mention):
+        return True
+    low, high = min(trigger.start, item.start), max(trigger.end, item.end)
+    before = NEAR_WORDS.search(clause[:trigger.start])
+    after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
+    return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
+                                                    after.group() if after else ""))
 
 
 def _trigger(r: Reading, _) -> list:
@@ -369,6 +412,22 @@ def _before(r: Reading, _) -> list:
         rf"(?<!{WORD})(?:{oblique})\s+$", fold(r.clause[max(r.scope[0], m.start - 20):m.start])))]
 
 
+def _subject(r: Reading, _) -> list:
+    """The nearest mention before the trigger (as ``before``) and those listed with it, joined by
+    commas or the language's ``joiners``: "Chile, Peru and Mexico are members"."""
+    before = _before(r, None)
+    if not before:
+        return []
+    words = "|".join(re.escape(fold(w)) for w in r.trigger.frame.joiners)
+    joiner = re.compile(rf"\s*(?:,|&|/)?\s*(?:(?:{words})\s+)?" if words else r"\s*(?:,|&|/)?\s*")
+    found = before[:1]
+    for mention in reversed([m for m in r.typed if m.end <= found[0].start]):
+        if mention not in before or not joiner.fullmatch(fold(r.clause[mention.end:found[-1].start])):
+            break      # not listed with the subject, or after a preposition ("con Brasil, Chile y México")
+        found.append(mention)
+    return found
+
+
 def _after_word(r: Reading, words) -> list:
     return [m for m in r.typed if m.start >= r.trigger.end and " ".join(fold(
         r.clause[r.trigger.end:m.start]).split()) in {fold(w) for w in words}][:1]
@@ -376,6 +435,15 @@ def _after_word(r: Reading, words) -> list:
 
 def _after(r: Reading, _) -> list:
     return [m for m in r.typed if r.trigger.end <= m.start]
+
+
+NAME_GOES_ON = re.compile(r"[^\S\n]+(?:[A-Z]|(?:of|for|de|del|on)\s+[A-Z])")
+
+
+def _after_whole(r: Reading, _) -> list:
+    """As ``after``, without a name that goes on in capitals: "ASEAN" of "ASEAN Free Trade Area"
+    (a longer name the gazetteer does not know) is no mention of ASEAN."""
+    return [m for m in _after(r, None) if not NAME_GOES_ON.match(r.clause, m.end)]
 
 
 def _adjacent(r: Reading, _) -> list:
@@ -466,7 +534,7 @@ def _dated(r: Reading, _) -> list:
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "dated": _dated}
+        "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

@@ -79,6 +79,12 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None) -> tup
             same = [t for t in found if t.frame.fact == frame.fact and t is not trigger]   # a fact's scope
             low = max([t.end for t in same if t.end <= trigger.start], default=clause.start)
             high = min([t.start for t in same if t.start >= trigger.end], default=clause.end)
+            if frame.clause_scope:
+                low, high = clause.start, clause.end
+            if frame.unless and frame.unless.search(fold(text[low:high])):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"'{frame.unless.search(fold(text[low:high])).group()}' says it is not so")
+                continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
             if frame.fact == "Event" and scene is not None:
@@ -174,6 +180,8 @@ def _complete(kind: str, fields: dict) -> dict | None:
     if kind == "Mission":
         host = fields.get("host")
         if not host or host == fields.get("sending") or not isinstance(host, str):
+            return None
+        if fields.get("receiving") in (fields.get("sending"), host):    # accredited to a third state, or none
             return None
     if kind == "OfficeHolding":
         fields["holder"] = Person(fields["holder"], fields.get("office"), fields.get("state"))
