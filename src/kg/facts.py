@@ -95,4 +95,6 @@ FRAME_FIELDS = {
     "BilateralRelation": {"states", "established"},
     "OfficeHolding": {"holder", "office", "state", "date"},
     "Event": {"kind", "date", "place", "participants"},
+    "TradeStatistic": {"states", "year", "amount", "reported_by"},
+    "ExportFlow": {"exporter", "importer", "product"},
 }

@@ -254,7 +254,9 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         date = patterns.date(found.group(), context)
         if date:
             dates.append((found.start(), found.end(), date))
-    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence)
+    amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
+        sentence.text) if (amount := patterns.amount(found.group()))]
+    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, amounts)
     explanation.clauses += notes
     for fact in facts:
         if not any(_same(fact, known) for known in context.facts):
@@ -264,7 +266,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
 SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host"),
-        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",)}
+        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",),
+        "TradeStatistic": ("states", "year"), "ExportFlow": ("exporter", "importer", "product")}
 
 
 def _same(fact: Fact, known: Fact) -> bool:
@@ -272,6 +275,9 @@ def _same(fact: Fact, known: Fact) -> bool:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
+    if fact.kind == "TradeStatistic":     # one figure per pair and year (one node)
+        return (sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
+                and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None))
     if fact.kind == "Event":     # one event a day: the rules' reading of it wins
         return getattr(known.fields.get("date"), "lexical", None) == fact.fields["date"].lexical
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
