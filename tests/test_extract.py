@@ -107,12 +107,6 @@ MADE_UP = [
      "en.event.courtesy-call", {"kind": "courtesy-call", "participants": [Person("Julio Cardenas", OFFICE + "ambassador"), Person("Prabowo Subianto", OFFICE + "minister-of-defence")], "date": PartialDate(2024, 10, 4)}),
     ("en", "Foreign Minister Retno Marsudi met Foreign Minister Elmer Schialer on 14 November 2024.",
      "en.event.meeting", {"kind": "bilateral-meeting", "participants": [Person("Retno Marsudi", OFFICE + "minister-of-foreign-affairs"), Person("Elmer Schialer", OFFICE + "minister-of-foreign-affairs")], "date": PartialDate(2024, 11, 14)}),
-    ("en", "In 2011, the trade volume between Indonesia and Peru reached 213.37 million US dollars.",
-     "en.trade.total", {"states": [STATE + "id", STATE + "pe"], "year": PartialDate(2011), "amount": Amount(Decimal("213370000"), "USD")}),
-    ("en", "Indonesia and Peru are APEC members. In 2019, bilateral trade reached US$ 2.3 billion.",
-     "en.trade.bilateral", {"states": [STATE + "id", STATE + "pe"], "year": PartialDate(2019), "amount": Amount(Decimal("2300000000"), "USD")}),
-    ("en", "Peru's main exports to Indonesia are grapes.",
-     "en.exports.main", {"exporter": STATE + "pe", "importer": STATE + "id", "product": PRODUCT + "grapes"}),
     ("es", "Perú e Indonesia establecieron relaciones diplomáticas el 12 de agosto de 1975.",
      "es.relations.established", {"states": [STATE + "pe", STATE + "id"], "established": PartialDate(1975, 8, 12)}),
     ("es", "Con motivo del 50 aniversario de las relaciones diplomáticas entre Perú e Indonesia, ambos gobiernos firmaron un convenio en 2025.",
@@ -155,10 +149,6 @@ MADE_UP = [
      "es.event.state-visit", {"kind": "state-visit", "participants": [Person("Joko Widodo", OFFICE + "president")], "place": STATE + "pe", "date": PartialDate(2016, 11)}),
     ("es", "La canciller Retno Marsudi realizó una visita oficial al Perú el 4 de mayo de 2015.",
      "es.event.visit", {"kind": "visit", "participants": [Person("Retno Marsudi", OFFICE + "minister-of-foreign-affairs")], "place": STATE + "pe", "date": PartialDate(2015, 5, 4)}),
-    ("es", "En 2012, el comercio bilateral entre Indonesia y México alcanzó 1.220 millones de dólares.",
-     "es.trade.total", {"states": [STATE + "id", STATE + "mx"], "year": PartialDate(2012), "amount": Amount(Decimal("1220000000"), "USD")}),
-    ("es", "Perú e Indonesia son aliados. El comercio bilateral alcanzó 444,4 millones de dólares en 2023.",
-     "es.trade.bilateral", {"states": [STATE + "id", STATE + "pe"], "year": PartialDate(2023), "amount": Amount(Decimal("444400000"), "USD")}),
 ]
 
 

@@ -9,7 +9,7 @@ from kg.build import load_extraction_data
 from kg.errors import RuleError
 from kg.extract.engine import extract
 from kg.extract.frames import load_frames
-from kg.facts import PartialDate, Person
+from kg.facts import Amount, PartialDate, Person
 from kg.namespaces import mint
 
 LANGUAGES = load_extraction_data()
@@ -22,6 +22,8 @@ def _shown(value) -> object:
         return value.name
     if isinstance(value, PartialDate):
         return value.lexical
+    if isinstance(value, Amount):
+        return f"{value.value:f} {value.currency}"
     if isinstance(value, list):
         return sorted(_shown(v) for v in value)
     return str(value).rsplit("/", 1)[-1]
@@ -44,6 +46,9 @@ def test_frame_example(code, frame, example):
     language = LANGUAGES[code]
     pair = tuple(sorted(str(mint("state", c)) for c in example.get("pair") or [])) or None
     facts = _extract(example["text"], language, pair)
+    if not example["facts"]:     # a sentence the frame must not read as a fact of its kind
+        kind = next(f.fact for f in language.frames.frames if f.id == frame)
+        assert not [f.fields for f in facts if f.kind == kind], f"{frame}: no {kind} expected"
     for wanted in example["facts"]:
         assert any(all(_shown(fact.fields.get(name)) == _wanted(value) for name, value in wanted.items())
                    for fact in facts), f"{frame}: {wanted} not among {[f.fields for f in facts]}"

@@ -260,7 +260,9 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         date = patterns.date(found.group(), context)
         if date:
             dates.append((found.start(), found.end(), date))
-    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene)
+    amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
+        sentence.text) if (amount := patterns.amount(found.group()))]
+    facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
     facts = people.complete(facts, context.people, pair)
     explanation.clauses += notes
     ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
@@ -272,7 +274,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
 SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host"),
-        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",)}
+        "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",),
+        "TradeStatistic": ("states", "year"), "ExportFlow": ("exporter", "importer", "product")}
 
 
 def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
@@ -280,6 +283,9 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
+    if fact.kind == "TradeStatistic":     # one figure per pair and year (one node)
+        return (sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
+                and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None))
     if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
         same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")

@@ -16,6 +16,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
+``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
+``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
@@ -50,10 +52,10 @@ from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
 
-ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
+ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
-FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "unless", "scope", "needs", "not_with", "set",
-              "roles", "examples", "note"}
+FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
+              "not_with", "set", "roles", "examples", "note"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -79,6 +81,7 @@ class Frame:
     roles: list[Role]
     requires: list[list[str]] = field(default_factory=list)
     trigger_mention: str | None = None
+    excludes: list[list[str]] = field(default_factory=list)   # the clause must have none of these
     needs: list[str] = field(default_factory=list)    # mention types the clause must have (an Office)
     not_with: list[str] = field(default_factory=list)  # mention types that must not touch the trigger ("APEC summit")
     constants: dict = field(default_factory=dict)
@@ -229,6 +232,7 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
+                 excludes=[frames.phrase(t) for t in item.get("excludes") or []],
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause")
@@ -282,16 +286,20 @@ def _phrase_at(words: list[Token], index: int, phrase: list[str], prefix: bool) 
     return index + len(phrase)
 
 
+def _has_phrase(words: list[Token], phrases: list[list[str]], prefix: bool) -> bool:
+    """Whether one of ``phrases`` (stemmed) is in ``words``."""
+    firsts = tuple(phrase[0] for phrase in phrases if phrase)
+    return any(_phrase_at(words, i, p, prefix) is not None for i in range(len(words))
+               if (words[i].stem.startswith(firsts) if prefix else words[i].stem in firsts) for p in phrases)
+
+
 def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames, prefix: bool) -> list[Trigger]:
     """Every frame's triggers in a clause, in text order."""
     found = []
     for frame in frames.frames:
-        required = tuple(phrase[0] for phrase in frame.requires if phrase)
-        if frame.requires and not any(_phrase_at(clause_words, i, p, prefix) is not None
-                                      for i in range(len(clause_words))
-                                      if (clause_words[i].stem.startswith(required) if prefix
-                                          else clause_words[i].stem in required)
-                                      for p in frame.requires):
+        if frame.requires and not _has_phrase(clause_words, frame.requires, prefix):
+            continue
+        if frame.excludes and _has_phrase(clause_words, frame.excludes, prefix):
             continue
         if frame.trigger_mention:
             found += [Trigger(frame, m.start, m.end, m) for m in mentions if frame.trigger_mention in m.entities]
@@ -509,6 +517,17 @@ def _state_of(r: Reading, role_name) -> list:
             if isinstance(m, Mention) and "State_of" in m.entities]
 
 
+def _suffix(r: Reading, endings) -> list:
+    """Mentions written with one of ``endings`` ("পেরুতে": in Peru), nearest the trigger first."""
+    return sorted((m for m in r.typed if m.text.endswith(tuple(endings))), key=lambda m: abs(m.start - r.trigger.start))
+
+
+def _other(r: Reading, role_name) -> list:
+    """The state of the pair that is not the one filling ``role_name`` (the exporter's partner)."""
+    taken = {value(m) for m in r.filled.get(role_name, [])}
+    return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -534,7 +553,8 @@ def _dated(r: Reading, _) -> list:
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole}
+        "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
+        "other": _other}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from .gazetteer import Gazetteer, Mention
 
 
-def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], dates=()) -> list[Mention]:
-    """The names in ``text`` plus the ``dates`` given as ``(start, end, PartialDate)``, in text order.
+def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], dates=(), amounts=()) -> list[Mention]:
+    """The names in ``text`` plus the ``dates`` given as ``(start, end, PartialDate)`` and the
+    ``amounts`` as ``(start, end, Amount)``, in text order.
 
     A city mention carries its state as ``entities["State_of"]``; a demonym names a state.
     """
@@ -25,7 +26,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
             entities["State"] = entities["Demonym"]
         mentions.append(Mention(mention.start, mention.end, mention.text, mention.type, mention.iri, entities))
     taken = [(m.start, m.end) for m in mentions]
-    for start, end, date in dates:
-        if not any(s < end and start < e for s, e in taken):
-            mentions.append(Mention(start, end, text[start:end], "Date", date, {"Date": date}))
+    for type_name, found in (("Date", dates), ("Amount", amounts)):
+        for start, end, thing in found:
+            if not any(s < end and start < e for s, e in taken):
+                mentions.append(Mention(start, end, text[start:end], type_name, thing, {type_name: thing}))
     return sorted(mentions, key=lambda m: m.start)

@@ -77,8 +77,10 @@ class Patterns:
         if type_name == "Amount":
             number, scales = PRIMITIVES["Number"], _alternation(lang.scales)
             money = _alternation(lang.currencies, lang.suffixes)
+            # before the number a currency may touch it: "US$1.22 billion", "Rp5 triliun"
+            leading = _alternation(lang.currencies, (), then=rf"(?!(?![0-9]){WORD})")
             return (rf"(?:{number}\s*(?:{scales})?(?:\s*\([^)]*\))?\s*(?:{money})"
-                    rf"|(?:{money})\s*{number}(?:\s*(?:{scales}))?)")
+                    rf"|(?:{leading})\s*{number}(?:\s*(?:{scales}))?)")
         if type_name == "BothStates":
             return _alternation(dict.fromkeys(lang.both_states), lang.suffixes)
         if type_name == "BothLeaders":
@@ -198,10 +200,10 @@ class Patterns:
         return context.known_person(person)
 
 
-def _alternation(names, suffixes=()) -> str:
+def _alternation(names, suffixes=(), then=rf"(?!{WORD})") -> str:
     forms = sorted((re.escape(n) for n in names), key=len, reverse=True)
     suffix = "(?:" + "|".join(map(re.escape, suffixes)) + ")?" if suffixes else ""
-    return rf"(?<!{WORD})(?i:{'|'.join(forms) or '(?!x)x'}){suffix}(?!{WORD})"
+    return rf"(?<!{WORD})(?i:{'|'.join(forms) or '(?!x)x'}){suffix}{then}"
 
 
 def _compile(patterns: Patterns, template: str, named: bool):

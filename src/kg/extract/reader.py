@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..facts import Fact, Person
+from ..facts import Fact, PartialDate, Person
 from .frames import fill, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions
@@ -29,15 +29,16 @@ from .text import clauses
 TITLES = {"OfficeHolding"}
 
 
-def read_sentence(text: str, language, dates, pair, evidence, scene=None) -> tuple[list[Fact], list[str]]:
+def read_sentence(text: str, language, dates, pair, evidence, scene=None, amounts=()) -> tuple[list[Fact], list[str]]:
     """The facts the frames find in one sentence, and per clause what was seen (for --explain).
 
-    ``dates`` are ``(start, end, PartialDate)`` in ``text``; ``pair`` the document's two states;
-    ``scene`` (kg.extract.scene) the date and place an event without its own takes.
+    ``dates`` are ``(start, end, PartialDate)`` in ``text``, ``amounts`` ``(start, end, Amount)``;
+    ``pair`` the document's two states; ``scene`` (kg.extract.scene) the date and place an
+    event without its own takes.
     """
     frames = language.frames
     facts, notes = [], []
-    mentions = find_mentions(text, language.gazetteer, language.city_states, dates)
+    mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
     both_regex = _both_regex(language)
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
@@ -189,6 +190,13 @@ def _complete(kind: str, fields: dict) -> dict | None:
         return None
     if kind == "Event" and isinstance(fields.get("participants"), str):
         fields["participants"] = [fields["participants"]]
+    if kind == "TradeStatistic":
+        states = fields.get("states")
+        if not (isinstance(states, list) and len(set(states)) == 2):
+            return None
+        fields["year"] = PartialDate(fields["year"].year)      # a figure is for a year
+    if kind == "ExportFlow" and fields.get("exporter") == fields.get("importer"):
+        return None
     return fields
 
 
