@@ -95,4 +95,6 @@ FRAME_FIELDS = {
     "BilateralRelation": {"states", "established"},
     "OfficeHolding": {"holder", "office", "state", "date"},
     "Event": {"kind", "date", "place", "participants"},
+    "Agreement": {"kind", "parties", "date", "status", "signatories"},
+    "Cooperation": {"area"},       # its context (the agreement or event) is found by the engine
 }

@@ -16,6 +16,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
+``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
+``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
 
 Format and examples: data/frames/README.md.
 
@@ -43,9 +45,10 @@ from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
 
-ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name"}
+ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Area"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly"}
-FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note"}
+FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "needs", "set", "roles", "examples", "note",
+              "areas", "when_planned"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -75,6 +78,8 @@ class Frame:
     examples: list[dict] = field(default_factory=list)
     line: int = 0
     oblique: list[str] = field(default_factory=list)   # the file's prepositions: no subject follows them
+    areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
+    when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
 
 
 @dataclass
@@ -186,16 +191,23 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                                 f"(cues: {', '.join(sorted(CUES))})")
         roles.append(Role(role_name, spec["types"], spec.get("cues") or ["nearest"], bool(spec.get("many")),
                           bool(spec.get("optional")), spec.get("exactly")))
-    for constant in item.get("set") or {}:
+    for constant in {**(item.get("set") or {}), **(item.get("when_planned") or {})}:
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
+    areas = item.get("areas") or []
+    if not isinstance(areas, list):
+        raise RuleError(f"{where}: frame {name}: 'areas' is a list of cues")
+    for cue in areas:
+        if (next(iter(cue)) if isinstance(cue, dict) else cue) not in CUES:
+            raise RuleError(f"{where}: frame {name}: areas: unknown cue '{cue}' (cues: {', '.join(sorted(CUES))})")
     bad_needs = set(item.get("needs") or []) - ROLE_TYPES
     if bad_needs:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
                  needs=item.get("needs") or [], constants=dict(item.get("set") or {}),
-                 examples=item.get("examples") or [], line=line)
+                 examples=item.get("examples") or [], line=line, areas=areas,
+                 when_planned=dict(item.get("when_planned") or {}))
 
 
 # -- reading a clause ------------------------------------------------------------------------
@@ -276,6 +288,12 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
         elif not role.optional:
             missing.append(role.name)
     return filled, missing
+
+
+def areas(trigger: Trigger, scope: tuple[int, int], clause: str, mentions: list[Mention], pair) -> list[str]:
+    """The areas of cooperation the frame's ``areas`` cues find for a trigger ("an MoU on A and B")."""
+    role = Role("areas", ["Area"], trigger.frame.areas, many=True)
+    return list(dict.fromkeys(value(m) for m in _role(role, trigger, scope, clause, mentions, {}, pair, False, None)))
 
 
 def value(item):
@@ -383,6 +401,46 @@ def _state_of(r: Reading, role_name) -> list:
             if isinstance(m, Mention) and "State_of" in m.entities]
 
 
+LIST_GAP = re.compile(r"[\s,;/]*(?:\S+[\s,]+){0,2}?", re.UNICODE)   # "A, B and C", "A dan juga B", "A ও B"
+
+
+def _listed(typed: list, first, clause: str) -> list:
+    """``first`` and the mentions that follow it as one list ("trade, energy and education")."""
+    found = [first]
+    for mention in typed:
+        gap = clause[found[-1].end:mention.start]
+        if mention.start >= found[-1].end and len(gap) <= 20 and not re.search(r"[.:()]", gap) \
+                and LIST_GAP.fullmatch(gap):
+            found.append(mention)
+    return found
+
+
+def _list_after(r: Reading, reach) -> list:
+    """The list of mentions that starts within ``reach`` characters after the trigger
+    ("cooperation in such fields as A, B and C")."""
+    start = _after_filled(r.trigger, r.filled)
+    first = next((m for m in r.typed if m.start >= start and m.start - start <= int(reach or 60)
+                  and not re.search(r"[.:;]", r.clause[start:m.start])), None)
+    return _listed(r.typed, first, r.clause) if first else []
+
+
+def _list_before(r: Reading, words) -> list:
+    """The list of mentions that ends at most ``words`` words before the trigger ("trade and
+    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা")."""
+    before = [m for m in r.typed if m.end <= r.trigger.start]
+    last = next((m for m in reversed(before)
+                 if len(r.clause[m.end:r.trigger.start].split()) <= int(words or 0)
+                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])), None)
+    if last is None:
+        return []
+    found = [last]
+    for mention in reversed(before[:before.index(last)]):
+        gap = r.clause[mention.end:found[-1].start]
+        if len(gap) <= 20 and not re.search(r"[.:()]", gap) and LIST_GAP.fullmatch(gap):
+            found.append(mention)
+    return found[::-1]
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -390,7 +448,8 @@ def _nearest(r: Reading, _) -> list:
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "adjacent": _adjacent, "next": _next, "marked": _marked, "name_before": _name_before,
-        "one_of_pair": _one_of_pair, "state_of": _state_of, "nearest": _nearest}
+        "one_of_pair": _one_of_pair, "state_of": _state_of, "nearest": _nearest, "list_after": _list_after,
+        "list_before": _list_before}
 
 
 def _after_filled(trigger: Trigger, filled: dict) -> int:

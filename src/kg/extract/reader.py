@@ -17,7 +17,7 @@ import itertools
 import re
 
 from ..facts import Fact, Person
-from .frames import fill, tokens, triggers, value
+from .frames import areas, fill, tokens, triggers, value
 from .mentions import find_mentions
 from .text import clauses
 
@@ -42,9 +42,15 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
-        if scope_cue:
+        planned = bool(scope_cue and scope_cue.startswith("planned") and any(t.frame.when_planned for t in found))
+        if scope_cue and not planned:
             notes.append(f"  {scope_cue}: no fact from this clause")
             continue
+        plan_at = None
+        if planned:      # a planned agreement is a fact of its own (status: planned)
+            notes.append(f"  {scope_cue}: only the frames with when_planned")
+            found = [t for t in found if t.frame.when_planned]
+            plan_at = clause.start + _plan_start(language, clause.text)
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
@@ -62,8 +68,16 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
                          + (f"; missing {', '.join(missing)}" if missing else ""))
             if missing:
                 continue
+            stated = type(evidence)(**{**evidence.__dict__, "rule": frame.id})
+            # "will sign an MoU", "akan ditandatangani": the plan comes before the act; in "the
+            # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
+            planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
             for fields in _facts(frame, filled):
-                facts.append(Fact(frame.fact, fields, [type(evidence)(**{**evidence.__dict__, "rule": frame.id})]))
+                fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
+                facts.append(fact)
+                if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
+                    facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
+                              for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
 
 
@@ -91,6 +105,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
     if kind == "BilateralRelation":
         states = fields.get("states")
         return fields if isinstance(states, list) and len(set(states)) == 2 else None
+    if kind == "Agreement":     # between two states
+        parties = fields.get("parties")
+        return fields if isinstance(parties, list) and len(set(parties)) == 2 else None
     if kind == "Mission":
         host = fields.get("host")
         if not host or host == fields.get("sending") or not isinstance(host, str):
@@ -112,6 +129,22 @@ def _cue(language, clause: str) -> str | None:
             if found:
                 return f"{what} ('{found.group()}')"
     return None
+
+
+def _plan_start(language, clause: str) -> int:
+    """Where the clause's first plan cue starts."""
+    starts = [found.start() for cue in language.planned + language.frames.planned
+              for found in [re.search(cue, clause, re.IGNORECASE)] if found]
+    return min(starts, default=0)
+
+
+def _act_start(frame, trigger, words, prefix: bool) -> int:
+    """Where the act a frame requires is stated ("signed"): its first word in the clause, else the trigger."""
+    firsts = tuple(phrase[0] for phrase in frame.requires if phrase)
+    for word in words:
+        if firsts and (word.stem.startswith(firsts) if prefix else word.stem in firsts):
+            return word.start
+    return trigger.start
 
 
 def _both_regex(language):
