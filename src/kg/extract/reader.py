@@ -36,7 +36,9 @@ def read_sentence(text: str, language, dates, pair, evidence) -> tuple[list[Fact
     for clause in clauses(text, frames.clause_breaks):
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
         words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
-        found = triggers(words, inside, frames, prefix)
+        found = [t for t in triggers(words, inside, frames, prefix)    # "Asia-Pacific Economic Cooperation" is a name
+                 if t.mention or not any(m.type == "Organization" and m.start <= t.start and t.end <= m.end
+                                         for m in inside)]
         if not found:
             continue
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
