@@ -240,7 +240,10 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         context.facts.append(fact)
         _office_holdings(combination, fact, context, evidence)
         if rule.areas:
-            for area in {iri for _, _, iri in patterns.lexicon.find_all("Area", match.string)}:
+            # the areas the match names or that follow it ("…, they signed an MoU on A and B"), not
+            # an earlier clause's topic ("Besides security, the two signed …")
+            for area in {iri for start, _, iri in patterns.lexicon.find_all("Area", match.string)
+                         if start >= match.start()}:
                 context.facts.append(Fact("Cooperation", {"area": area, "context": fact}, [evidence]))
 
 
@@ -266,10 +269,26 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     facts = people.complete(facts, context.people, pair)
     explanation.clauses += notes
     ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
-    for fact in facts:
-        if not any(_same(fact, known, index < ruled) for index, known in enumerate(context.facts)):
-            context.facts.append(fact)
-            explanation.fired.append(fact.evidence[0].rule)
+    known_as: dict[int, Fact] = {}      # a frame's fact the rules found too -> the rules' fact
+    for fact in sorted(facts, key=lambda f: f.kind == "Cooperation"):   # contexts first
+        if fact.kind == "Cooperation":   # the agreement or event it belongs to: its own, else the latest
+            own = fact.fields.get("context")
+            fact.fields["context"] = (known_as.get(id(own), own) if own is not None else
+                                      context.latest(["Agreement", "Event"], context.named_kinds(sentence.text)))
+            if fact.fields["context"] is None:
+                explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement or event to hold the "
+                                           f"cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
+                continue
+        if fact.kind == "Agreement" and "date" not in fact.fields:
+            date = _context_date(context, None)
+            if date:
+                fact.fields["date"] = date
+        known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
+        if known is not None:
+            known_as[id(fact)] = known
+            continue
+        context.facts.append(fact)
+        explanation.fired.append(fact.evidence[0].rule)
 
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
@@ -278,8 +297,19 @@ SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind",
         "TradeStatistic": ("states", "year"), "ExportFlow": ("exporter", "importer", "product")}
 
 
+#: Agreement kinds as the evaluator tells them apart (tests/cases/README.md): the rest are agreements.
+AGREEMENT_GROUP = {"mou": "mou", "joint-declaration": "declaration"}
+
+
 def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
-    if fact.kind != known.kind or fact.kind not in SAME:
+    """Whether the frames' ``fact`` is ``known`` (``ruled``: known from the rules or an earlier sentence)."""
+    if fact.kind != known.kind:
+        return False
+    if fact.kind == "Cooperation":     # an area stated by the same sentence
+        return fact.fields["area"] == known.fields.get("area") and fact.evidence[0].start == known.evidence[0].start
+    if fact.kind == "Agreement":
+        return _same_agreement(fact.fields, known.fields, fact.evidence[0].start == known.evidence[0].start)
+    if fact.kind not in SAME:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
@@ -298,6 +328,20 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         mine, theirs = set(fact.fields["holder"].name.split()), set(known.fields["holder"].name.split())
         return bool(mine & theirs)
     return True
+
+
+def _same_agreement(mine: dict, theirs: dict, same_sentence: bool) -> bool:
+    """One agreement: same kind, parties and status, and the same date, or a date of the same
+    sentence that one of the two only inferred (or lacks)."""
+    def group(fields):
+        return (AGREEMENT_GROUP.get(fields.get("kind"), "agreement"), sorted(fields.get("parties") or []),
+                fields.get("status", "signed"))
+    if group(mine) != group(theirs):
+        return False
+    dates = [fields.get("date") for fields in (mine, theirs)]
+    if getattr(dates[0], "lexical", None) == getattr(dates[1], "lexical", None):
+        return True
+    return same_sentence and any(d is None or d.note for d in dates)
 
 
 def _headline(text: str) -> bool:

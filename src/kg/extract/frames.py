@@ -24,6 +24,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``nearest``             the nearest mention in the clause
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
+``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
+``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
 
 Format and examples: data/frames/README.md.
 
@@ -52,10 +54,10 @@ from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
 
-ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency"}
+ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency", "Area"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
-              "not_with", "set", "roles", "examples", "note"}
+              "not_with", "set", "roles", "examples", "note", "areas", "when_planned"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -91,6 +93,8 @@ class Frame:
     joiners: list[str] = field(default_factory=list)   # words joining a list ("and", "dan"): the ``subject`` cue
     unless: object = None             # a regex: no fact from a trigger whose scope has it ("observer")
     clause_scope: bool = False        # ``scope: clause``: roles are filled in the whole clause, not between triggers
+    areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
+    when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
 
 
 @dataclass
@@ -214,17 +218,24 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                                 f"(cues: {', '.join(sorted(CUES))})")
         roles.append(Role(role_name, spec["types"], spec.get("cues") or ["nearest"], bool(spec.get("many")),
                           bool(spec.get("optional")), spec.get("exactly"), words_regex(spec.get("when"))))
-    for constant, given in (item.get("set") or {}).items():
+    for constant, given in [*(item.get("set") or {}).items(), *(item.get("when_planned") or {}).items()]:
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
         allowed = KINDS[item["fact"]].fields[constant].values
         if str(given) not in allowed:
             raise RuleError(f"{where}: frame {name}: set: {constant} takes one of "
                             f"{', '.join(sorted(allowed)) or 'no constant'}, not {given!r}")
-    missing = KINDS[item["fact"]].missing(set(item.get("roles") or {}) | set(item.get("set") or {}))
+    by_engine = {field_name for field_name, spec in KINDS[item["fact"]].fields.items() if spec.types == ("Fact",)}
+    missing = KINDS[item["fact"]].missing(set(item.get("roles") or {}) | set(item.get("set") or {}) | by_engine)
     if missing:
         raise RuleError(f"{where}: frame {name}: a {item['fact']} needs the field(s) {', '.join(missing)} "
                         f"(a role or a 'set' constant each)")
+    areas = item.get("areas") or []
+    if not isinstance(areas, list):
+        raise RuleError(f"{where}: frame {name}: 'areas' is a list of cues")
+    for cue in areas:
+        if (next(iter(cue)) if isinstance(cue, dict) else cue) not in CUES:
+            raise RuleError(f"{where}: frame {name}: areas: unknown cue '{cue}' (cues: {', '.join(sorted(CUES))})")
     if item.get("scope", "trigger") not in ("trigger", "clause"):
         raise RuleError(f"{where}: frame {name}: 'scope' is 'trigger' or 'clause'")
     bad_needs = set(item.get("needs") or []) - ROLE_TYPES | set(item.get("not_with") or []) - ROLE_TYPES
@@ -235,7 +246,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  excludes=[frames.phrase(t) for t in item.get("excludes") or []],
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
-                 clause_scope=item.get("scope") == "clause")
+                 clause_scope=item.get("scope") == "clause", areas=areas,
+                 when_planned=dict(item.get("when_planned") or {}))
 
 
 def words_regex(words):
@@ -337,6 +349,12 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
         elif not role.optional:
             missing.append(role.name)
     return filled, missing
+
+
+def areas(trigger: Trigger, scope: tuple[int, int], clause: str, mentions: list[Mention], pair) -> list[str]:
+    """The areas of cooperation the frame's ``areas`` cues find for a trigger ("an MoU on A and B")."""
+    role = Role("areas", ["Area"], trigger.frame.areas, many=True)
+    return list(dict.fromkeys(value(m) for m in _role(role, trigger, scope, clause, mentions, {}, pair, False, None)))
 
 
 def value(item):
@@ -528,6 +546,46 @@ def _other(r: Reading, role_name) -> list:
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
 
 
+LIST_GAP = re.compile(r"[\s,;/]*(?:\S+[\s,]+){0,2}?", re.UNICODE)   # "A, B and C", "A dan juga B", "A ও B"
+
+
+def _listed(typed: list, first, clause: str) -> list:
+    """``first`` and the mentions that follow it as one list ("trade, energy and education")."""
+    found = [first]
+    for mention in typed:
+        gap = clause[found[-1].end:mention.start]
+        if mention.start >= found[-1].end and len(gap) <= 20 and not re.search(r"[.:()]", gap) \
+                and LIST_GAP.fullmatch(gap):
+            found.append(mention)
+    return found
+
+
+def _list_after(r: Reading, reach) -> list:
+    """The list of mentions that starts within ``reach`` characters after the trigger
+    ("cooperation in such fields as A, B and C")."""
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    first = next((m for m in r.typed if m.start >= start and m.start - start <= int(reach or 60)
+                  and not re.search(r"[.:;]", r.clause[start:m.start])), None)
+    return _listed(r.typed, first, r.clause) if first else []
+
+
+def _list_before(r: Reading, words) -> list:
+    """The list of mentions that ends at most ``words`` words before the trigger ("trade and
+    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা")."""
+    before = [m for m in r.typed if m.end <= r.trigger.start]
+    last = next((m for m in reversed(before)
+                 if len(r.clause[m.end:r.trigger.start].split()) <= int(words or 0)
+                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])), None)
+    if last is None:
+        return []
+    found = [last]
+    for mention in reversed(before[:before.index(last)]):
+        gap = r.clause[mention.end:found[-1].start]
+        if len(gap) <= 20 and not re.search(r"[.:()]", gap) and LIST_GAP.fullmatch(gap):
+            found.append(mention)
+    return found[::-1]
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -554,7 +612,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
-        "other": _other}
+        "other": _other, "list_after": _list_after, "list_before": _list_before}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

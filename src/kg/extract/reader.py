@@ -19,7 +19,7 @@ import itertools
 import re
 
 from ..facts import Fact, PartialDate, Person
-from .frames import fill, tokens, triggers, value
+from .frames import areas, fill, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
@@ -46,25 +46,32 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     for clause in clauses(text, frames.clause_breaks):
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
         words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
-        found = triggers(words, inside, frames, prefix)
+        found = [t for t in triggers(words, inside, frames, prefix)    # "Asia-Pacific Economic Cooperation" is a name
+                 if t.mention or not any(m.type == "Organization" and m.start <= t.start and t.end <= m.end
+                                         for m in inside)]
         if not found:
             continue
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
         plans = bool(scope_cue) and scope_cue.startswith("planned")
+        kept, plan_at = found, None
         if scope_cue:
             negated = scope_cue.startswith("negated")
-            kept = [t for t in found if not negated and (t.frame.fact in TITLES or plans and t.frame.fact in PLANNED)]
-            notes.append(f"  {scope_cue}: " + ("only events (planned where the cue comes first) and office holdings"
-                                               if plans else "no fact from this clause but office holdings"
-                                               if kept else "no fact from this clause"))
+            kept = [t for t in found if not negated and (t.frame.fact in TITLES or plans and (
+                t.frame.fact in PLANNED or t.frame.when_planned))]
+            notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first) "
+                                               "and office holdings" if plans else
+                                               "no fact from this clause but office holdings" if kept else
+                                               "no fact from this clause"))
             if not kept:
                 continue
+            if plans:      # a planned agreement is a fact of its own (status: planned)
+                plan_at = clause.start + _plan_start(language, clause.text)
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
-            if scope_cue and trigger not in kept:
+            if trigger not in kept:
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
             planned = plans and frame.fact in PLANNED and _plan_before(language, text[clause.start:trigger.end])
@@ -95,10 +102,18 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                          + (f"; missing {', '.join(missing)}" if missing else ""))
             if missing:
                 continue
+            stated = type(evidence)(**{**evidence.__dict__, "rule": frame.id})
+            # "will sign an MoU", "akan ditandatangani": the plan comes before the act; in "the
+            # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
+            planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
             for fields in _facts(frame, filled):
                 if planned:
                     fields["status"] = "planned"
-                facts.append(Fact(frame.fact, fields, [type(evidence)(**{**evidence.__dict__, "rule": frame.id})]))
+                fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
+                facts.append(fact)
+                if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
+                    facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
+                              for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
 
 
@@ -178,6 +193,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
     if kind == "BilateralRelation":
         states = fields.get("states")
         return fields if isinstance(states, list) and len(set(states)) == 2 else None
+    if kind == "Agreement":     # between two states
+        parties = fields.get("parties")
+        return fields if isinstance(parties, list) and len(set(parties)) == 2 else None
     if kind == "Mission":
         host = fields.get("host")
         if not host or host == fields.get("sending") or not isinstance(host, str):
@@ -208,6 +226,22 @@ def _cue(language, clause: str) -> str | None:
             if found:
                 return f"{what} ('{found.group()}')"
     return None
+
+
+def _plan_start(language, clause: str) -> int:
+    """Where the clause's first plan cue starts."""
+    starts = [found.start() for cue in language.planned + language.frames.planned
+              for found in [re.search(cue, clause, re.IGNORECASE)] if found]
+    return min(starts, default=0)
+
+
+def _act_start(frame, trigger, words, prefix: bool) -> int:
+    """Where the act a frame requires is stated ("signed"): its first word in the clause, else the trigger."""
+    firsts = tuple(phrase[0] for phrase in frame.requires if phrase)
+    for word in words:
+        if firsts and (word.stem.startswith(firsts) if prefix else word.stem in firsts):
+            return word.start
+    return trigger.start
 
 
 def _both_regex(language):
