@@ -57,3 +57,27 @@ def shapes():
     from rdflib import Graph
 
     return Graph().parse(paths.SHAPES_FILE)
+
+
+
+@pytest.fixture
+def sources_with_catalog(tmp_path):
+    """A function making a copy of data/sources whose catalog rows ``change(rows)`` edited,
+    giving ``(folder, rows)``: ``sources_with_catalog(lambda rows: rows[0].update(title=""))``."""
+    import csv
+    import shutil
+
+    def copy(change):
+        sources = tmp_path / "sources"
+        shutil.copytree(paths.SOURCES_DIR, sources)
+        catalog = sources / "catalog.csv"
+        with catalog.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            fields, rows = reader.fieldnames, list(reader)
+        change(rows)
+        with catalog.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fields)
+            writer.writeheader()
+            writer.writerows(rows)
+        return sources, rows
+    return copy

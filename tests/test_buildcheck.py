@@ -3,38 +3,26 @@ violates the shapes is named with the shape's message and not built, and the oth
 catalog may give a document no title."""
 from __future__ import annotations
 
-import csv
-import shutil
-
 import pyoxigraph as ox
 
 from kg import paths
 from kg.rdfterms import document_graph
 
 
-def _sources_without_title(tmp_path, document_id):
-    """A copy of data/sources whose catalog gives ``document_id`` no title."""
-    sources = tmp_path / "sources"
-    shutil.copytree(paths.SOURCES_DIR, sources)
-    catalog = sources / "catalog.csv"
-    with catalog.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        fields, rows = reader.fieldnames, list(reader)
-    assert document_id in [row["id"] for row in rows]
-    for row in rows:
-        if row["id"] == document_id:
-            row["title"] = ""
-    with catalog.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fields)
-        writer.writeheader()
-        writer.writerows(rows)
-    return sources
+def _untitled(document_id):
+    """A catalog change: ``document_id`` gets no title."""
+    def change(rows):
+        assert document_id in [row["id"] for row in rows]
+        for row in rows:
+            if row["id"] == document_id:
+                row["title"] = ""
+    return change
 
 
-def test_a_document_the_catalog_gives_no_title_builds(tmp_path):
+def test_a_document_the_catalog_gives_no_title_builds(tmp_path, sources_with_catalog):
     from kg.cli import main
 
-    sources = _sources_without_title(tmp_path, "001_ccdb75380c6088a3")
+    sources, _ = sources_with_catalog(_untitled("001_ccdb75380c6088a3"))
     assert main(["build", "--no-reason", "--sources", str(sources), "--store", str(tmp_path / "store")]) == 0
 
 

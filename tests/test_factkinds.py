@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RuleError
-from kg.extract.frames import load_frames
 from kg.extract.language import load_language
 from kg.factkinds import KINDS
 from kg.facts import FRAME_FIELDS
@@ -63,23 +62,6 @@ def test_a_date_template_with_an_unknown_slot_type_fails_at_load(tmp_path: Path)
     path.write_text("language: id\nsentence_boundary: '\\s+'\ndates: ['{day} {moon}']\nrules: []\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"xx.yaml:3: dates: unknown slot type 'moon'"):
         load_language(path, lexicon_graph=None)
-
-
-@pytest.mark.parametrize("body, message", [
-    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    roles:\n      city: {types: [State]}\n",
-     "a State cannot fill the field city of Mission"),
-    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    set: {kind: palace}\n",
-     "set: kind takes one of consulate, embassy, non-resident, not 'palace'"),
-    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    set: {kind: embassy}\n    roles:\n"
-     "      city: {types: [City]}\n", "a Mission needs the field(s) sending"),
-])
-def test_a_frame_that_the_registry_does_not_allow_names_file_and_line(tmp_path: Path, body, message):
-    (tmp_path / "language.yaml").write_text("language: xx\n", encoding="utf-8")
-    path = tmp_path / "mission.yaml"
-    path.write_text("# a comment\n\n" + body, encoding="utf-8")
-    with pytest.raises(RuleError) as failure:
-        load_frames(tmp_path)
-    assert f"{path}:4:" in str(failure.value) and message in str(failure.value)
 
 
 def test_frame_fields_are_the_registrys():

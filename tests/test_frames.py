@@ -76,6 +76,12 @@ def _extract(text, language, pair):
      "unknown or missing type(s) Planet"),
     ("frames:\n  - id: x\n    fact: Membership\n    triggers: [a]\n    roles:\n"
      "      member: {types: [State], cues: [telepathy]}\n", "unknown cue 'telepathy'"),
+    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    roles:\n      city: {types: [State]}\n",
+     "a State cannot fill the field city of Mission"),
+    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    set: {kind: palace}\n",
+     "set: kind takes one of consulate, embassy, non-resident, not 'palace'"),
+    ("frames:\n  - id: x\n    fact: Mission\n    triggers: [a]\n    set: {kind: embassy}\n    roles:\n"
+     "      city: {types: [City]}\n", "a Mission needs the field(s) sending"),
 ])
 def test_a_bad_frame_names_file_and_line(tmp_path: Path, body, message):
     (tmp_path / "language.yaml").write_text("language: xx\n", encoding="utf-8")

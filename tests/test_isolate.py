@@ -3,9 +3,6 @@ document, fact and shape, exits 1, and the rest of that document and every other
 still build; a catalog's free-text licence is kept as a literal."""
 from __future__ import annotations
 
-import csv
-import shutil
-
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import PROV
@@ -94,18 +91,8 @@ def test_a_violation_line_gives_its_parts():
     assert split("d1: <https://example.org/x>: -: m: with a colon")[1:] == ("https://example.org/x", "-", "m: with a colon")
 
 
-def test_a_free_text_licence_is_kept_as_a_literal(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(paths.SOURCES_DIR, sources)
-    catalog = sources / "catalog.csv"
-    with catalog.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        fields, rows = reader.fieldnames, list(reader)
-    rows[0]["license"] = "All rights reserved, used with permission"
-    with catalog.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fields)
-        writer.writeheader()
-        writer.writerows(rows)
+def test_a_free_text_licence_is_kept_as_a_literal(tmp_path, sources_with_catalog):
+    sources, rows = sources_with_catalog(lambda rows: rows[0].update(license="All rights reserved, used with permission"))
     store = tmp_path / "store"
     assert main(["build", "--no-reason", "--sources", str(sources), "--store", str(store)]) == 0
     licences = [q.object for q in _quads(store, document_graph(rows[0]["id"]))
