@@ -13,7 +13,7 @@ import pytest
 
 from kg import queries as kq
 from kg.derived import DISPLAY_LABEL, display_name
-from kg.namespaces import DERIVED_GRAPH, KGR
+from kg.namespaces import DERIVED_GRAPH, KG, KGR
 from kg.store import open_store
 
 ID, PE, BR = KGR + "state/id", KGR + "state/pe", KGR + "state/br"
@@ -150,3 +150,13 @@ def test_iris_come_beside_the_names_when_asked_for(store):
     assert (lima["sending_state_iri"], lima["receiving_state_iri"], lima["city_iri"]) == \
         (ID, PE, KGR + "city/lima")
     assert "mission_iri" not in columns  # the mission is the fact column
+
+
+@pytest.mark.parametrize("pair", [(ID, PE), (PE, ID)])
+def test_cooperation_of_a_pair_is_the_cooperation_whose_contexts_name_both(store, pair):
+    def names(fact, state):
+        return bool(store.query(f"ASK {{ <{fact}> <{KG}context> ?c . ?c <{KG}party>|<{KG}participant> <{state}> }}"))
+
+    every = rows(store, "cooperation")
+    expected = [r for r in every if names(r["fact"], ID) and names(r["fact"], PE)]
+    assert expected and rows(store, "cooperation", a=pair[0], b=pair[1]) == expected
