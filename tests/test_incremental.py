@@ -107,3 +107,60 @@ def test_a_graph_that_may_have_lost_a_date_to_a_changed_one_is_extracted_again(t
     hashes["changed"] = "new"
     assert to_extract(documents, "shared", hashes, previous, {KG + "date"}) == {"changed", "lost"}
     assert to_extract(documents, "other", hashes, previous, {KG + "date"}) == set(graphs)
+
+
+
+def test_a_rebuild_reasons_over_what_changed_and_gives_what_reasoning_from_scratch_gives(sources, tmp_path):
+    store, scratch = tmp_path / "store", tmp_path / "scratch"
+    said = []
+    first = build(sources, store)
+    if "Java not found" in first.reasoning:
+        pytest.skip("no Java: HermiT cannot run")
+    assert "reasoning with HermiT over what changed" not in said
+    catalog = sources / "catalog.csv"
+    document = next(d for d in read_catalog(sources) if d.id == CHANGED)
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(document.title, document.title + " (again)"),
+                       encoding="utf-8")
+    again = build(sources, store, progress=said.append)
+    assert "reasoning with HermiT over what changed" in said and list(again.facts) == [CHANGED]
+    whole = build(sources, scratch, everything=True)
+    assert again.reasoning == whole.reasoning and again.reasoning.startswith("OWL reasoning: consistent")
+    assert _same(store, scratch)
+
+
+def _rdf(*names):
+    from kg.namespaces import KG
+
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    return rdf_type, *(ox.NamedNode(KG + n) for n in names)
+
+
+def test_reasoning_over_what_changed_keeps_the_unchanged_nodes_inferences_and_redoes_the_others():
+    from kg.deltareason import Delta, reason_delta
+    from kg.reason import reason
+
+    rdf_type, participant, visit, event = _rdf("participant", "Visit", "Event")
+    e, s, y = (ox.NamedNode(f"https://example.org/{n}") for n in "esy")
+    before = Delta({ox.Triple(e, rdf_type, event), ox.Triple(y, rdf_type, event)},   # as HermiT gave them
+                   {ox.Triple(e, participant, s), ox.Triple(y, rdf_type, visit)})
+    outcome, inferred = reason_delta(before, [], [], before.documents, set(), reason)
+    assert outcome is None and inferred == before.inferred           # nothing changed: HermiT not run
+    outcome, inferred = reason_delta(before, [], [], {ox.Triple(y, rdf_type, visit)}, set(), reason)
+    if outcome.status == "skipped":
+        pytest.skip("no Java: HermiT cannot run")
+    assert outcome.status == "consistent"
+    assert ox.Triple(y, rdf_type, event) in inferred                 # y's triples did not change
+    assert not any(t.subject in (e, s) for t in inferred)            # e's fact left: so did its types
+
+
+def test_reasoning_over_what_changed_finds_a_contradiction_the_change_brings():
+    from kg.deltareason import Delta, reason_delta
+    from kg.reason import reason
+
+    rdf_type, state, city = _rdf("State", "City")
+    x = ox.NamedNode("https://example.org/x")
+    before = Delta(set(), {ox.Triple(x, rdf_type, state)})
+    outcome, _ = reason_delta(before, [], [], before.documents | {ox.Triple(x, rdf_type, city)}, set(), reason)
+    if outcome.status == "skipped":
+        pytest.skip("no Java: HermiT cannot run")
+    assert outcome.status == "inconsistent"                          # City and State are disjoint

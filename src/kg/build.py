@@ -43,6 +43,7 @@ class Assembled:
     violations: list[str] = field(default_factory=list)
     reasoning: str = "not run"
     seconds: float = 0.0
+    shared: str = ""              # the hash of the inputs every document shares (kg.incremental)
 
     def __str__(self) -> str:
         lines = [f"{doc}: {count} facts" for doc, count in self.facts.items()]
@@ -150,8 +151,9 @@ def _extract_one(document: Document, extractor: Extractor) -> Extracted:
 
 
 def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | None = None,
-             previous=None) -> Assembled:
-    """Extract the documents of ``sources`` (in parallel) and assemble the validated dataset.
+             previous=None, derive: bool = True) -> Assembled:
+    """Extract the documents of ``sources`` (in parallel) and assemble the validated dataset
+    (with its derived graph unless not ``derive``).
 
     With ``previous`` (:class:`kg.incremental.Previous`, the last build's hashes and graphs)
     only the documents :func:`kg.incremental.to_extract` names are extracted and validated;
@@ -164,7 +166,6 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     say = progress or (lambda *_: None)
     ontology = load_ontology()
     reference = reference_graph(paths.REFERENCE_DIR)
-    extractor = Extractor(reference + ontology)
 
     dataset = Dataset()
     bind_prefixes(dataset)
@@ -186,6 +187,7 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
             result.kept.append(document.id)
     documents = [d for d in documents if d.id in fresh]
     say(f"extracting {len(documents)} documents ({len(result.kept)} kept)")
+    extractor = Extractor(reference + ontology) if documents else None   # its rules take seconds to load
     for done, outcome in enumerate(extract_all(documents, extractor, workers), 1):
         document = outcome.document
         if outcome.error:
@@ -219,8 +221,10 @@ def assemble(sources: Path = paths.SOURCES_DIR, progress=None, workers: int | No
     result.dropped = isolated.dropped
     result.violations = isolated.violations
     result.conforms = not result.violations
-    say("deriving display labels and evidence")
-    _derive(dataset)
+    if derive:
+        say("deriving display labels and evidence")
+        _derive(dataset)
+    result.shared = shared
     with_drops = {line.split(":", 1)[0] for line in result.dropped}    # extracted again next time
     built = {doc: hashes[doc] for doc in [*result.facts, *result.kept] if doc in hashes and doc not in with_drops}
     inputs = dataset.graph(INPUTS_GRAPH)
@@ -245,24 +249,17 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
     if not force:
         check_usable(store)
     previous = Previous() if everything or force else read_previous(store)  # a forced build trusts no store
-    result = assemble(sources, progress, workers, previous)
+    result = assemble(sources, progress, workers, previous, derive=False)
     say = progress or (lambda *_: None)
     if not result.conforms:
         raise BuildInvalid("the built graph does not conform to the shapes; the store is unchanged: "
                                + "; ".join(result.violations[:5]))
     if reason:
-        say("reasoning with HermiT")
-        from .reason import reason as run_reasoner
-
-        outcome = run_reasoner(_union(result.dataset))
-        result.reasoning = outcome.message
-        if outcome.status == "inconsistent":
-            raise BuildInvalid(f"the built graph is inconsistent; the store is unchanged: {outcome.message}")
-        _copy(outcome.inferred, result.dataset.graph(INFERRED_GRAPH))
-        if len(outcome.inferred):
-            _derive(result.dataset)
+        _reason(result, previous, say)
     else:
         result.reasoning = "skipped (--no-reason)"
+    say("deriving display labels and evidence")
+    _derive(result.dataset)
     from .store import build_store
 
     quads = list(result.dataset.quads((None, None, None, None)))
@@ -273,6 +270,46 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
 
 
 DATE_PROPERTIES = (KG.date, KG.established, KG.opened, KG.closed)
+
+
+def _reason(result: Assembled, previous, say) -> None:
+    """Run HermiT and add what it infers to the inferred graph; an inconsistent graph is
+    refused. After a build reasoned with the same shared inputs, only around the nodes whose
+    triples changed (:mod:`kg.deltareason`, same verdict and inferences); otherwise, and where the
+    ontology is not one it applies to, over the whole union."""
+    from .deltareason import Delta, is_local, reason_delta, to_rdflib
+    from .incremental import reasoned
+    from .namespaces import FAMILIES, KGR
+    from .reason import reason as run_reasoner
+    from .terms import from_ox_term, to_ox_quad
+
+    dataset = result.dataset
+
+    def triples(graph) -> list:
+        return [to_ox_quad(t).triple for t in dataset.graph(graph)]
+
+    ontology, reference = triples(ONTOLOGY_GRAPH), triples(REFERENCE_GRAPH)
+    if previous.reasoned == result.shared and is_local([*ontology, *reference]):
+        say("reasoning with HermiT over what changed")
+        documents = {t for g in dataset.graphs() if str(g.identifier).startswith(KGR + FAMILIES["doc"])
+                     for t in triples(g.identifier)}
+        before = Delta(set(previous.inferred), {t for graph in previous.graphs.values() for t in graph})
+        outcome, inferred = reason_delta(before, ontology, reference, documents,
+                                         set(triples(INFERRED_GRAPH)), run_reasoner)
+        status = outcome.status if outcome else "consistent"
+        message = outcome.message if outcome and status != "consistent" else \
+            f"OWL reasoning: consistent (HermiT, {len(inferred)} inferred triples)"
+        inferred = [tuple(map(to_rdflib, t)) for t in inferred]
+    else:
+        say("reasoning with HermiT")
+        outcome = run_reasoner(_union(dataset))
+        status, message, inferred = outcome.status, outcome.message, outcome.inferred
+    result.reasoning = message
+    if status == "inconsistent":
+        raise BuildInvalid(f"the built graph is inconsistent; the store is unchanged: {message}")
+    _copy(inferred, dataset.graph(INFERRED_GRAPH))
+    if status == "consistent":
+        dataset.graph(INPUTS_GRAPH).add(tuple(from_ox_term(t) for t in reasoned(result.shared).triple))
 
 
 def _keep_most_precise_dates(dataset: Dataset) -> None:

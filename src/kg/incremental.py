@@ -22,7 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
-from kg.namespaces import INPUTS_GRAPH, KG
+from kg.namespaces import INFERRED_GRAPH, INPUTS_GRAPH, KG
 from kg.sources import Document
 
 CONTENT_HASH = ox.NamedNode(KG + "contentHash")
@@ -64,6 +64,12 @@ def record(shared: str, hashes: dict[str, str]) -> list[ox.Quad]:
     return quads
 
 
+def reasoned(shared: str) -> ox.Quad:
+    """The mark (in ``kgr:graph/inputs``) that the inferred graph holds HermiT's inferences,
+    made with the inputs of hash ``shared``: a rebuild with the same may reason over what changed only."""
+    return ox.Quad(ox.NamedNode(INFERRED_GRAPH), CONTENT_HASH, ox.Literal(shared), ox.NamedNode(INPUTS_GRAPH))
+
+
 @dataclass
 class Previous:
     """The previous build's hashes and document graphs, read from its store."""
@@ -71,11 +77,14 @@ class Previous:
     shared: str | None = None
     hashes: dict[str, str] = field(default_factory=dict)     # document graph IRI -> hash
     graphs: dict[str, list[ox.Triple]] = field(default_factory=dict)  # document graph IRI -> triples
+    reasoned: str | None = None        # the shared hash HermiT's inferences were made with
+    inferred: list[ox.Triple] = field(default_factory=list)  # the inferred graph
 
 
 def read_previous(store) -> Previous:
     """What ``store`` (a location) holds of the previous build; empty if there is no store."""
     from kg.errors import StoreMissing
+    from kg.namespaces import FAMILIES, KGR
     from kg.store import open_store
 
     previous = Previous()
@@ -88,10 +97,15 @@ def read_previous(store) -> Previous:
             if quad.predicate == CONTENT_HASH:
                 if quad.subject.value == INPUTS_GRAPH:
                     previous.shared = quad.object.value
+                elif quad.subject.value == INFERRED_GRAPH:
+                    previous.reasoned = quad.object.value
                 else:
                     previous.hashes[quad.subject.value] = quad.object.value
-        for graph in previous.hashes:
-            previous.graphs[graph] = [q.triple for q in opened.quads(ox.NamedNode(graph))]
+        documents = KGR + FAMILIES["doc"]   # every document graph, recorded or not (one with drops)
+        for graph in opened.named_graphs():
+            if graph.value.startswith(documents):
+                previous.graphs[graph.value] = [q.triple for q in opened.quads(graph)]
+        previous.inferred = [q.triple for q in opened.quads(ox.NamedNode(INFERRED_GRAPH))]
     return previous
 
 
