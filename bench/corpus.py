@@ -136,10 +136,20 @@ def conforming(documents: list[Document], work: Path, seed: int = 1) -> tuple[li
     """``(kept, left out)``: ``documents`` without those whose graph, or a copy's with other
     states (it may contradict the reference data: a company's nationality), a violation names
     when the documents and three copies of each are built together."""
-    from kg.build import assemble
+    from rdflib import RDF
 
-    write_catalog(work, copies(documents, 4 * len(documents), work, seed))
-    named = {line.split(":", 1)[0].split("_", 1)[-1] for line in assemble(work, workers=2).violations}
+    from kg.build import assemble
+    from kg.rdfterms import KG, REFERENCE_GRAPH, document_graph
+
+    written = copies(documents, 4 * len(documents), work, seed)
+    write_catalog(work, written)
+    result = assemble(work, workers=2)
+    named = {line.split(":", 1)[0].split("_", 1)[-1] for line in [*result.violations, *result.dropped]}
+    # a document that gives a company of the reference data a nationality: copies with other
+    # states would give it several (the violation names the reference data, not a document)
+    companies = set(result.dataset.graph(REFERENCE_GRAPH).subjects(RDF.type, KG.Company))
+    named |= {copy.id.split("_", 1)[-1] for copy, _ in written
+              if companies & set(result.dataset.graph(document_graph(copy.id)).subjects(KG.nationality))}
     shutil.rmtree(work)
     return [d for d in documents if d.id not in named], sorted(named & {d.id for d in documents})
 

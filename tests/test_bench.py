@@ -111,3 +111,12 @@ def test_the_build_corpus_copies_seed_and_dev_documents_with_other_states(tmp_pa
         assert peru in original.text() and peru not in text
     corpus.revise(tmp_path / "corpus", written[1].id)
     assert read_catalog(tmp_path / "corpus")[1].title == written[1].title + " (revised)"
+
+
+def test_a_document_whose_copies_would_give_a_company_two_nationalities_is_left_out(tmp_path):
+    from bench import corpus
+    from kg.sources import read_catalog
+
+    seeds = [d for d in read_catalog(paths.SOURCES_DIR) if d.id in ("000_1a2cc20a6141a03d", "001_ccdb75380c6088a3")]
+    kept, left_out = corpus.conforming(seeds, tmp_path / "work")
+    assert left_out == ["000_1a2cc20a6141a03d"] and [d.id for d in kept] == ["001_ccdb75380c6088a3"]
