@@ -133,6 +133,7 @@ def _general_layer(language: Language, graph) -> None:
     from rdflib.namespace import SKOS
 
     from ..rdfterms import KG, mint
+    from .demonyms import cldr_demonyms
     from .frames import load_frames
     from .gazetteer import Gazetteer, read_demonyms
 
@@ -145,6 +146,7 @@ def _general_layer(language: Language, graph) -> None:
               for acronym in graph.objects(organization, SKOS.notation)]
     names += [(form, type_name, str(mint("state", iso)))
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
+    names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
