@@ -27,6 +27,8 @@ import ahocorasick
 from .lexicon import WORD
 
 WORD_CHAR = re.compile(WORD)
+#: A name matched only as written (``UN``, ``G-20``, ``D-8``).
+ACRONYM = re.compile(r"[A-Z0-9\-&.]{2,7}")
 #: When one span names entities of several types, the first type here is the mention's type.
 PRIORITY = ("State", "Demonym", "Organization", "City", "Office", "Agency", "Venue", "Company", "Award",
             "Area", "Product")
@@ -96,7 +98,7 @@ class Gazetteer:
                 continue
             entry = table.setdefault(key, {"entities": {}, "exact": set(), "lower": False})
             entry["entities"].setdefault(type_name, iri)
-            if re.fullmatch(r"[A-Z0-9\-&.]{2,7}", name.strip()):      # an acronym: as written
+            if ACRONYM.fullmatch(name.strip()):      # an acronym: as written
                 entry["exact"].add(name.strip())
             if type_name in LOWER_CASE_TOO or not name[:1].isupper():
                 entry["lower"] = True
@@ -134,14 +136,17 @@ class Gazetteer:
             taken = end
         return mentions
 
-    def _word_end(self, folded: str, end: int) -> int | None:
-        """Where the word ends after a name: at once, or after one of the suffixes; None inside a word."""
+    def _word_end(self, folded: str, end: int, suffixes: int = 2) -> int | None:
+        """Where the word ends after a name: at once, or after one suffix or two (Bengali
+        ``ঢাকা|তে|ই``, ``ভারতীয়|দের``); None inside a word."""
         if end >= len(folded) or not WORD_CHAR.match(folded[end]):
             return end
-        for suffix in self.suffixes:
-            stop = end + len(suffix)
-            if folded.startswith(suffix, end) and (stop >= len(folded) or not WORD_CHAR.match(folded[stop])):
-                return stop
+        if suffixes:
+            for suffix in self.suffixes:
+                if folded.startswith(suffix, end):
+                    stop = self._word_end(folded, end + len(suffix), suffixes - 1)
+                    if stop is not None:
+                        return stop
         return None
 
 

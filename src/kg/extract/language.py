@@ -135,7 +135,7 @@ def _general_layer(language: Language, graph) -> None:
     from ..rdfterms import KG, mint
     from .demonyms import cldr_demonyms
     from .frames import load_frames
-    from .gazetteer import Gazetteer, read_demonyms
+    from .gazetteer import ACRONYM, Gazetteer, read_demonyms
 
     language.frames = load_frames(paths.FRAMES_DIR / language.code)
     if language.frames is None:
@@ -144,6 +144,10 @@ def _general_layer(language: Language, graph) -> None:
     names += [(str(acronym), "Organization", str(organization))      # acronyms match only as written
               for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
               for acronym in graph.objects(organization, SKOS.notation)]
+    if not _writes_latin(language.code):        # a Bengali text writes "ASEAN", "WTO" as they are
+        names += [(str(label), "Organization", str(organization))
+                  for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
+                  for label in graph.objects(organization, SKOS.altLabel) if ACRONYM.fullmatch(str(label))]
     names += [(form, type_name, str(mint("state", iso)))
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
     names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
@@ -152,6 +156,15 @@ def _general_layer(language: Language, graph) -> None:
                             for state in graph.objects(city, KG.inState)}
     language.frame_both = language.frames.both
     language.name_regex = re.compile(language.name)
+
+
+def _writes_latin(code: str) -> bool:
+    """Whether the language writes its own name in Latin letters (CLDR): ``id`` does, ``bn`` not."""
+    import unicodedata
+
+    from babel import Locale
+
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in Locale.parse(code).display_name if c.isalpha())
 
 
 def _key_line(nodes, name: str) -> int:
