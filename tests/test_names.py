@@ -99,3 +99,11 @@ def test_cities_have_geonames_names_beside_cldr_s():
     assert "Santiago" in santiago                    # beside CLDR's "Santiago de Chile"
     eu = {n.language: str(n) for n in reference.objects(mint("organization", "eu"), RDFS.label)}
     assert eu == {"en": "European Union", "es": "Unión Europea", "id": "Uni Eropa", "bn": "ইউরোপীয় ইউনিয়ন"}
+
+
+@pytest.mark.parametrize("lang, text, word, iri", [
+    ("id", "anggota organisasi kerjasama islam", "organisasi kerjasama islam", ORGANIZATION + "oic"),
+    ("bn", "নয়াদিল্লিতে নিযুক্ত রাষ্ট্রদূত", "নয়াদিল্লিতে", "https://w3id.org/bilateral-relations/id/city/new-delhi"),
+])
+def test_regular_spelling_variants_of_names(languages, lang, text, word, iri):
+    assert (word, iri) in [(m.text, m.iri) for m in languages[lang].gazetteer.find(text)]

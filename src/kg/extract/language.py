@@ -136,6 +136,7 @@ def _general_layer(language: Language, graph) -> None:
     from .demonyms import cldr_demonyms
     from .frames import load_frames
     from .gazetteer import ACRONYM, Gazetteer, read_demonyms
+    from .variants import spelling_variants
 
     language.frames = load_frames(paths.FRAMES_DIR / language.code)
     if language.frames is None:
@@ -151,6 +152,8 @@ def _general_layer(language: Language, graph) -> None:
     names += [(form, type_name, str(mint("state", iso)))
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
     names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
+    names = [(form, type_name, iri) for name, type_name, iri in names
+             for form in spelling_variants(name, language.code)]
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
