@@ -133,6 +133,7 @@ def _general_layer(language: Language, graph) -> None:
     from rdflib.namespace import SKOS
 
     from ..rdfterms import KG, mint
+    from ..reference import writes_latin
     from .demonyms import cldr_demonyms
     from .frames import load_frames
     from .gazetteer import ACRONYM, Gazetteer, read_demonyms
@@ -145,7 +146,7 @@ def _general_layer(language: Language, graph) -> None:
     names += [(str(acronym), "Organization", str(organization))      # acronyms match only as written
               for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
               for acronym in graph.objects(organization, SKOS.notation)]
-    if not _writes_latin(language.code):        # a Bengali text writes "ASEAN", "WTO" as they are
+    if not writes_latin(language.code):        # a Bengali text writes "ASEAN", "WTO" as they are
         names += [(str(label), "Organization", str(organization))
                   for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
                   for label in graph.objects(organization, SKOS.altLabel) if ACRONYM.fullmatch(str(label))]
@@ -159,15 +160,6 @@ def _general_layer(language: Language, graph) -> None:
                             for state in graph.objects(city, KG.inState)}
     language.frame_both = language.frames.both
     language.name_regex = re.compile(language.name)
-
-
-def _writes_latin(code: str) -> bool:
-    """Whether the language writes its own name in Latin letters (CLDR): ``id`` does, ``bn`` not."""
-    import unicodedata
-
-    from babel import Locale
-
-    return all(unicodedata.name(c, "").startswith("LATIN") for c in Locale.parse(code).display_name if c.isalpha())
 
 
 def _key_line(nodes, name: str) -> int:
