@@ -107,3 +107,8 @@ def test_cities_have_geonames_names_beside_cldr_s():
 ])
 def test_regular_spelling_variants_of_names(languages, lang, text, word, iri):
     assert (word, iri) in [(m.text, m.iri) for m in languages[lang].gazetteer.find(text)]
+
+
+def test_a_common_word_of_the_language_is_no_city(languages):
+    text = "Wali Kota Surabaya menerima Duta Besar India."
+    assert [(m.text, m.type) for m in languages["id"].gazetteer.find(text) if m.type == "City"] == [("Surabaya", "City")]
