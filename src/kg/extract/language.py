@@ -149,7 +149,7 @@ def _general_layer(language: Language, graph) -> None:
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
     language.frame_both = language.frames.both
-    language.name_regex = re.compile(language.name)
+    language.name_regex = language.frames.name_regex(language.name)
 
 
 def _key_line(nodes, name: str) -> int:

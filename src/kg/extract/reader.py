@@ -23,6 +23,7 @@ from .frames import areas, fill, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
+from .titles import stretch
 
 
 #: Facts a plan or commentary leaves standing: "President X will visit Lima" still says X is president.
@@ -38,7 +39,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     """
     frames = language.frames
     facts, notes = [], []
-    mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
+    mentions = stretch(text, find_mentions(text, language.gazetteer, language.city_states, dates, amounts), frames.portfolio)
     both_regex = _both_regex(language)
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
@@ -92,6 +93,11 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if frame.unless and frame.unless.search(fold(text[low:high])):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"'{frame.unless.search(fold(text[low:high])).group()}' says it is not so")
+                continue
+            former = frame.not_after & set(fold(text[clause.start:trigger.start]).split()[-2:])
+            if former:     # "former President X", "mantan Menteri": no longer so
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"'{min(former)}' before it says it is no longer so")
                 continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
