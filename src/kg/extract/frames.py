@@ -17,6 +17,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
 ``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
+``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
@@ -564,6 +565,35 @@ def _possessive(r: Reading, words) -> list:
     return [m for m in r.mentions if "State" in m.entities and m.type == "State" and m.end <= r.trigger.start][-1:]
 
 
+def _visiting(r: Reading, spec) -> list:
+    """The state of the document's pair that the holder named after the trigger does not go
+    to: "President X's visit to Ghana", "Minister Y visited Turkey", "las visitas del
+    Presidente X a Luanda" (a visitor serves the other state). ``spec``: ``{words: [visit],
+    to: [to]}``, the words of a visit and the prepositions of its place."""
+    if not r.pair:
+        return []
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    names = _name_at(r.clause, start, r.mentions, r.name_regex)
+    if not names:
+        return []
+    end = r.clause.index(names[0], start) + len(names[0])
+    words = "|".join(re.escape(fold(w)) for w in sorted(spec.get("words") or [], key=len, reverse=True))
+    to = "|".join(re.escape(fold(w)) for w in spec.get("to") or [])
+    if not words or not to:
+        return []
+    told = re.search(rf"(?<!{WORD})(?:{words})", fold(r.clause[r.scope[0]:r.trigger.start]))
+    place = next((m for m in r.mentions if m.start >= end and m.type in ("State", "City")), None)
+    if place is None or re.match(r"['’]s?(?!\w)", r.clause[place.end:place.end + 2]):
+        return []         # none, or a part of it ("Ghana's northern region")
+    gap = fold(r.clause[end:place.start])
+    visit = rf"(?:['’]s?)?\s*,?\s*(?:{WORD}+\s+){{0,3}}?(?:{words})\s+(?:(?:{to})\s+)?(?:the\s+|la\s+|el\s+)?"
+    going = rf"\s*,?\s*(?:{to})\s+(?:the\s+|la\s+|el\s+)?"
+    if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
+        return []
+    state = place.entities.get("State") or place.entities.get("State_of")
+    return [other for other in r.pair if other != state] if state in r.pair else []
+
+
 def _joined(r: Reading, words) -> list:
     """The state of the office holder named just before, joined to this title by one of the
     words: "Indonesian President X and Trade Minister Y" (Y serves Indonesia too),
@@ -700,7 +730,8 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
-        "joined": _joined, "possessive": _possessive}
+        "joined": _joined, "possessive": _possessive,
+        "visiting": _visiting}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
@@ -724,8 +755,8 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if ("State" in mention.entities or "City" in mention.entities) and mention.start >= start \
-                    and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
+            if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
+                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
                 start, moved = mention.end, True
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
@@ -739,6 +770,10 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
     if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
         return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
+    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", clause[end:])
+    if acronym and acronym.group(1) != "".join(w[0] for w in re.split(r"[\s\-]+", clause[begin:end]) if w) or any(
+            "Organization" in m.entities and re.fullmatch(r"\s*\(\s*", clause[end:m.start]) for m in mentions):
+        return []      # a forum's name and its acronym ("Asia-Europe Meeting (ASEM)"), not a person ("… Yudhoyono (SBY)")
     name = re.sub(r"(?:['’]s|(?<=\w\w)\.)$", "", clause[begin:end].strip(" ,"))
     return [name] if len(name.split()) >= 1 and len(name) > 2 else []
 

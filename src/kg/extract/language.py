@@ -127,8 +127,6 @@ def load_language(path: Path, lexicon_graph) -> Language:
 
 def _general_layer(language: Language, graph) -> None:
     """The frames, the gazetteer and the cities' states, for kg.extract.reader."""
-    import re
-
     from rdflib import RDF
     from rdflib.namespace import SKOS
 

@@ -37,7 +37,7 @@ from .lexicon import WORD as WORD_CHARS
 PORTFOLIO_KEYS = {"words", "shapes", "marks", "joiners", "before", "direct", "capitals", "heads"}
 #: Mentions a portfolio never runs into: "Minister of Planning of Timor-Leste", "ministro de Economía de Chile"
 #: (an area, an agency or a product may be a portfolio word: "Menteri Investasi").
-ABBREVIATION = re.compile(r"\s*\([^()\d]{2,40}\)")
+ABBREVIATION = re.compile(r"\s*\((?:[A-Z][\w.]*\s*){1,4}\)")
 BOUNDS = {"State", "Demonym", "City", "Organization", "Office", "Date", "Amount"}
 LETTERS = WORD_CHARS      # a letter or mark of any script (Bengali vowel signs are marks)
 WORD = re.compile(rf"(?![\d_]){LETTERS}(?:{LETTERS}|['’.\-])*")
@@ -78,22 +78,48 @@ class Portfolio:
 
 
 def stretch(text: str, mentions: list[Mention], portfolio: Portfolio | None) -> list[Mention]:
-    """The mentions, each office mention stretched over its portfolio words."""
+    """The mentions, each office mention stretched over its portfolio words and a short name
+    of it in brackets ("Menteri Luar Negeri (Menlu)"); an office named inside a stretched one
+    is part of it, and a title used as a form of address after another one ("Foreign Minister
+    of Kenya Ambassador Ray Omamo") is no office of its own but an ``Address``."""
     if portfolio is None:
         return mentions
     mentions = compounds(text, mentions, portfolio.heads)
-    others = [(m.start, m.end) for m in mentions if set(m.entities) & BOUNDS]
+    others = {(m.start, m.end) for m in mentions if set(m.entities) & BOUNDS - {"Office"}}
     result = []
     for mention in mentions:
         if mention.type == "Office":
-            start = _back(text, mention.start, portfolio, others)
-            end = _on(text, mention.end, portfolio, mention.text, others)
-            short = ABBREVIATION.match(text, end)      # "(Wamenko Kumham Imipas)", "(Wamenhan)"
-            end = short.end() if short and end > mention.end else end
+            if result and result[-1].type == "Office" and mention.end <= result[-1].end:
+                continue                                   # inside the title before it
+            start = _back(text, mention.start, portfolio, others | _offices(mentions, mention))
+            end = _on(text, mention.end, portfolio, mention.text, others | _offices(mentions, mention))
+            short = ABBREVIATION.match(text, end)      # "(Wamenko Kumham Imipas)", "(Menlu)"
+            end = short.end() if short else end
             if (start, end) != (mention.start, mention.end):
                 mention = Mention(start, end, text[start:end], mention.type, mention.iri, mention.entities)
+            if _addressed(text, mention, result):      # read as a name's lead (kg.extract.frames)
+                mention = Mention(mention.start, mention.end, mention.text, "Address", mention.iri,
+                                  {"Address": mention.iri})
         result.append(mention)
     return result
+
+
+def _offices(mentions: list[Mention], mention: Mention) -> set:
+    return {(m.start, m.end) for m in mentions if m.type == "Office" and m is not mention
+            and not (mention.start <= m.start and m.end <= mention.end)}
+
+
+def _addressed(text: str, mention: Mention, before: list[Mention]) -> bool:
+    """Whether an office stands as a form of address right after another title and its state
+    ("Foreign Minister of Kenya Ambassador Ray Omamo"): then it is an ``Address`` mention, which
+    a name after the title skips."""
+    titles = [m for m in before if m.type == "Office"]
+    if not titles:
+        return False
+    title = titles[-1]
+    states = [m for m in before if m.start >= title.end and "State" in m.entities]
+    last = states[-1].end if states else title.end
+    return bool(states) and re.fullmatch(r"\s+", text[last:mention.start]) is not None
 
 
 def _free(start: int, end: int, others) -> bool:
