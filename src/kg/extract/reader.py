@@ -96,7 +96,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
             if frame.fact == "Event" and scene is not None:
-                missing = _inherit(trigger, filled, missing, scene, frames, text)
+                missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -139,10 +139,11 @@ def _touching(trigger, mentions, types: list[str], text: str):
     return None
 
 
-def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str) -> list[str]:
+def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str, planned: bool = False) -> list[str]:
     """An event without a date in its clause takes the scene's date and, without a city of its
-    own, its place (kg.extract.scene); not one that speaks of an event told before ("this visit",
-    "kunjungan itu"). The roles still missing."""
+    own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
+    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). The
+    roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
     if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
@@ -151,8 +152,12 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if "date" not in missing or back:
         return missing
     date, place = scene.recall()
-    if date is None or trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
+    if date is not None and trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
         return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
+    if date is None:        # a news report's event: by the day it was published; not a planned one
+        date = None if planned else scene.published(trigger.frame.constants.get("kind", "event"))
+        if date is None:
+            return missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
