@@ -40,6 +40,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     facts, notes = [], []
     mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
     both_regex = _both_regex(language)
+    leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
     since = "|".join(re.escape(fold(w)) for w in frames.since) or None
@@ -74,8 +75,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if trigger not in kept:
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
-            planned = plans and frame.fact in PLANNED and _plan_before(language, text[clause.start:trigger.end])
-            if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside):
+            planned = plans and frame.fact in PLANNED and _plan_before(
+                language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
+            if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
+                    "Office" in frame.needs and leaders and leaders.search(clause.text)):   # "both leaders met"
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
                 continue
@@ -250,7 +253,10 @@ def _act_start(frame, trigger, words, prefix: bool) -> int:
 
 
 def _both_regex(language):
-    phrases = list(language.both_states) + list(language.frame_both)
+    return _phrases_regex(list(language.both_states) + list(language.frame_both))
+
+
+def _phrases_regex(phrases):
     if not phrases:
         return None
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE)
