@@ -197,6 +197,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                 for match in regex.finditer(sentence.text):
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
         if language.frames is not None:
+            scene.people = context.people
             _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene)
         scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
         if not explanation.fired and not explanation.problems:

@@ -4,6 +4,8 @@
 >>> g = Gazetteer([("Lima", "City", "city/lima")])
 >>> [(m.type, m.entities["State_of"]) for m in find_mentions("embassy in Lima", g, {"city/lima": "state/pe"})]
 [('City', 'state/pe')]
+>>> find_mentions("ibu kota lima", Gazetteer([("Lima", "City", "city/lima")]), {})
+[]
 """
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
     """The names in ``text`` plus the ``dates`` given as ``(start, end, PartialDate)`` and the
     ``amounts`` as ``(start, end, Amount)``, in text order.
 
-    A city mention carries its state as ``entities["State_of"]``; a demonym names a state.
+    A city mention carries its state as ``entities["State_of"]``; a demonym names a state. A
+    city's name in lower case is a word, not the city ("ibu kota", capital, is not Kota).
     """
     mentions = []
     for mention in gazetteer.find(text):
         entities = dict(mention.entities)
+        if set(entities) == {"City"} and mention.text.islower():
+            continue       # a city's name is written with a capital: "ibu kota" (capital) is not Kota
         city = entities.get("City")
         if city and city in city_states:
             entities["State_of"] = city_states[city]

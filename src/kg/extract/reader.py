@@ -78,7 +78,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             planned = plans and frame.fact in PLANNED and _plan_before(
                 language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
-                    "Office" in frame.needs and leaders and leaders.search(clause.text)):   # "both leaders met"
+                    "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
+                                                 or scene is not None and scene.holder_named(clause.text))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
                 continue

@@ -27,6 +27,8 @@ True
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import PartialDate
 
 PUBLISHED = "not stated with the event; the document's publication date"
@@ -44,6 +46,7 @@ class Scene:
         self.kind = ""
         self.at: tuple[int, int] | None = None     # (sentence, paragraph) of that event
         self.told: set[str] = set()    # the kinds of the events the document told so far
+        self.people: list = []         # the people named so far (kg.extract.people), set by the engine
 
     def begin(self, gap: str) -> None:
         """A new sentence starts; ``gap`` is the text between it and the sentence before."""
@@ -81,6 +84,20 @@ class Scene:
         if date is None or kind in self.told:
             return None
         return PartialDate(date.year, date.month, date.day, f"{PUBLISHED}, {date.lexical}")
+
+    def holder_named(self, text: str) -> bool:
+        """Whether ``text`` names, by a word of their name, a person named before with an office
+        ("Putin tiba di Pyongyang" after "Presiden Rusia Vladimir Putin"): an envoy's event.
+
+        >>> from kg.facts import Person
+        >>> scene = Scene()
+        >>> scene.people = [Person("Vladimir Putin", "office/president", "state/ru")]
+        >>> scene.holder_named("Putin tiba di Pyongyang."), scene.holder_named("Turis tiba di Bali.")
+        (True, False)
+        """
+        words = {w for person in self.people if person.office for w in person.name.split()
+                 if len(w) >= 3 and w[0].isalpha() and not w.endswith(".")}
+        return bool(words) and any(w in words for w in re.findall(r"\w+", text))
 
     def _recent(self) -> bool:
         return self.at is not None and (self.at[0] == self.sentence - 1 or self.at[1] == self.paragraph) \
