@@ -101,15 +101,17 @@ class Context:
         return PartialDate(year, month, day, note)
 
     def _near_publication(self, day, month, weekday) -> tuple[int, str] | None:
-        """A day and month without a year or weekday ("on June 25") in a dated document: the
-        year (of the publication's, the one before or after) that puts it nearest the date."""
+        """A day and month without a year ("on June 25", "Sabtu (18/3)") in a dated document: the
+        year (of the publication's, the one before or after; one where the day falls on the
+        weekday given) that puts it nearest the date."""
         published = self.publication
-        if weekday is not None or not day or not month or published is None or not published.day:
+        if not day or not month or published is None or not published.day:
             return None
         import datetime as dt
 
         base = dt.date(published.year, published.month, published.day)
-        years = [y for y in (published.year - 1, published.year, published.year + 1) if make_date(y, month, day)]
+        years = [y for y in (published.year - 1, published.year, published.year + 1) if make_date(y, month, day)
+                 and (weekday is None or dt.date(y, month, day).weekday() == weekday)]
         if not years:
             return None
         year = min(years, key=lambda y: abs((dt.date(y, month, day) - base).days))
@@ -302,6 +304,9 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
         if known is not None:
             known_as[id(fact)] = known
+            if fact.kind == "Event" and "place" in fact.fields and "place" not in known.fields:
+                known.fields["place"] = fact.fields["place"]     # "a meeting …, and other meetings in Asunción"
+                known.evidence += [e for e in fact.evidence if e not in known.evidence]
             continue
         context.facts.append(fact)
         explanation.fired.append(fact.evidence[0].rule)

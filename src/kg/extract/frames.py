@@ -112,6 +112,7 @@ class Frames:
     since: list[str] = field(default_factory=list)    # words before a date that is not the event's ("since")
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
     plan_after: bool = False         # a plan cue after the trigger plans it too (the verb ends the clause: "সফর করবেন")
+    sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
 
     def phrase(self, words: str) -> list[str]:
         return [self.stem(t) for t in TOKEN.findall(fold(words))]
@@ -130,7 +131,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after"}
+                "joiners", "plan_after", "sidelines"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -153,7 +154,8 @@ def load_frames(folder: Path) -> Frames | None:
         raise RuleError(f"{settings_path}: 'match' is 'word' or 'prefix'")
     result = Frames(folder, settings.get("clause_breaks") or [], [], _stemmer(settings.get("stemmer")),
                     settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [],
-                    settings.get("since") or [], settings.get("refers_back") or {}, bool(settings.get("plan_after")))
+                    settings.get("since") or [], settings.get("refers_back") or {}, bool(settings.get("plan_after")),
+                    settings.get("sidelines") or [])
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):

@@ -17,13 +17,14 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
     ``amounts`` as ``(start, end, Amount)``, in text order.
 
     A city mention carries its state as ``entities["State_of"]``; a demonym names a state. A
-    city's name in lower case is a word, not the city ("ibu kota", capital, is not Kota).
+    city's or state's name in lower case is a word, not the place ("ibu kota", capital, is not
+    Kota; "reunión", meeting, is not Réunion); a demonym may be ("peruano").
     """
     mentions = []
     for mention in gazetteer.find(text):
         entities = dict(mention.entities)
-        if set(entities) == {"City"} and mention.text.islower():
-            continue       # a city's name is written with a capital: "ibu kota" (capital) is not Kota
+        if set(entities) <= {"City", "State"} and mention.text.islower():
+            continue       # a name is written with a capital: "ibu kota" is not Kota, "reunión" not Réunion
         city = entities.get("City")
         if city and city in city_states:
             entities["State_of"] = city_states[city]

@@ -83,6 +83,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
                 continue
+            if frame.fact == "Event" and _on_sidelines(frames, text[clause.start:trigger.start]):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             "the forum on whose sidelines it happened, no fact")
+                continue
             touching = _touching(trigger, inside, frame.not_with, text)
             if touching:
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
@@ -166,6 +170,16 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
     return [name for name in missing if name != "date"]
+
+
+def _on_sidelines(frames, before: str) -> bool:
+    """Whether one of the language's ``sidelines`` phrases stands at most six words before the
+    trigger, with no comma between: "on the sidelines of the 11th ASEM Foreign Ministers'
+    Meeting", "di sela-sela Pertemuan Menlu ASEM" name a forum, not a bilateral meeting."""
+    if not frames.sidelines:
+        return False
+    phrases = "|".join(re.escape(fold(p)) for p in frames.sidelines)
+    return bool(re.search(rf"(?<!\w)(?:{phrases})(?:\s+[^\s,;]+){{0,6}}\s*$", fold(before)))
 
 
 def _refers_back(trigger, frames, text: str) -> bool:
