@@ -195,6 +195,8 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
             continue
         for rule in language.rules:
             for template in rule.patterns:
+                if patterns.required(template) not in sentence.text:
+                    continue
                 regex, slots = patterns.compile(template)
                 for match in regex.finditer(sentence.text):
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
@@ -285,6 +287,12 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
     facts = people.complete(facts, context.people, pair)
+    # a title holds on the date its sentence states, else on the document's date (not on a date
+    # told sentences before: "relations began in 2002 … Ambassador X said")
+    held = context.date if context.date_sentence == context.sentence else context.publication
+    for fact in facts:
+        if fact.kind == "OfficeHolding" and "date" not in fact.fields and held is not None:
+            fact.fields["date"] = held
     explanation.clauses += notes
     ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
     known_as: dict[int, Fact] = {}      # a frame's fact the rules found too -> the rules' fact
