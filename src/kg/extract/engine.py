@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
-from .dates import resolve_year, shift, weekday_on_or_before
+from .dates import make_date, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
 from .reader import read_sentence
-from .scene import Scene
+from .scene import Scene, retold
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -94,11 +94,28 @@ class Context:
 
     def date_without_year(self, day, month, weekday) -> PartialDate | None:
         """A day and month the text gave without a year, the year taken from the document."""
-        chosen = resolve_year(day, month, weekday, self.years)
+        chosen = resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
         if chosen is None:
             return None
         year, note = chosen
         return PartialDate(year, month, day, note)
+
+    def _near_publication(self, day, month, weekday) -> tuple[int, str] | None:
+        """A day and month without a year ("on June 25", "Sabtu (18/3)") in a dated document: the
+        year (of the publication's, the one before or after; one where the day falls on the
+        weekday given) that puts it nearest the date."""
+        published = self.publication
+        if not day or not month or published is None or not published.day:
+            return None
+        import datetime as dt
+
+        base = dt.date(published.year, published.month, published.day)
+        years = [y for y in (published.year - 1, published.year, published.year + 1) if make_date(y, month, day)
+                 and (weekday is None or dt.date(y, month, day).weekday() == weekday)]
+        if not years:
+            return None
+        year = min(years, key=lambda y: abs((dt.date(y, month, day) - base).days))
+        return year, f"year {year} taken as the one nearest the document's date, {published.lexical}"
 
     def reference_date(self) -> tuple[PartialDate, str] | None:
         """The date relative dates count from: the document's date, else the last full date stated."""
@@ -159,7 +176,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
     explanations = []
-    scene, last_end = Scene(), 0
+    scene, last_end = Scene(publication), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
         scene.begin(matchable[last_end:sentence.start])
         last_end, known = sentence.end, len(context.facts)
@@ -184,11 +201,12 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                 for match in regex.finditer(sentence.text):
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
         if language.frames is not None:
+            scene.people = context.people
             _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene)
         scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
-    return Extraction(context.facts, explanations)
+    return Extraction(retold(context.facts), explanations)
 
 
 def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None:
@@ -294,6 +312,9 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
         if known is not None:
             known_as[id(fact)] = known
+            if fact.kind == "Event" and "place" in fact.fields and "place" not in known.fields:
+                known.fields["place"] = fact.fields["place"]     # "a meeting …, and other meetings in Asunción"
+                known.evidence += [e for e in fact.evidence if e not in known.evidence]
             continue
         context.facts.append(fact)
         explanation.fired.append(fact.evidence[0].rule)

@@ -28,6 +28,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``nearest``             the nearest mention in the clause
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
+``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
 
@@ -115,6 +116,8 @@ class Frames:
     planned: list[str] = field(default_factory=list)  # more cues of a plan, for the frames ("will", "akan")
     since: list[str] = field(default_factory=list)    # words before a date that is not the event's ("since")
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
+    plan_after: bool = False         # a plan cue after the trigger plans it too (the verb ends the clause: "সফর করবেন")
+    sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
@@ -148,7 +151,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "portfolio", "honorifics", "name"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -171,7 +174,8 @@ def load_frames(folder: Path) -> Frames | None:
         raise RuleError(f"{settings_path}: 'match' is 'word' or 'prefix'")
     result = Frames(folder, settings.get("clause_breaks") or [], [], _stemmer(settings.get("stemmer")),
                     settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [],
-                    settings.get("since") or [], settings.get("refers_back") or {})
+                    settings.get("since") or [], settings.get("refers_back") or {}, bool(settings.get("plan_after")),
+                    settings.get("sidelines") or [])
     if settings.get("portfolio") is not None:
         from .titles import Portfolio
 
@@ -724,6 +728,27 @@ def _dated(r: Reading, _) -> list:
     return sorted(own, key=lambda m: abs(m.start - r.trigger.start)) + before[::-1]
 
 
+def _dates(r: Reading, _) -> list:
+    """As ``dated``, the best date, and the dates listed after it in the trigger's own scope,
+    joined by a comma or the language's ``joiners`` and perhaps a preposition: "visited Mexico
+    twice, on November 2008 and in June 2012" (with ``many: true``, one event each), not
+    "from 5 to 7 May"."""
+    best = _dated(r, None)[:1]
+    if not best:
+        return []
+    joiners = "|".join(re.escape(fold(w)) for w in r.trigger.frame.joiners)
+    if not joiners:
+        return best
+    then = "|".join(re.escape(fold(w)) for w in [*r.trigger.frame.oblique, "again", "also", "later"])
+    gap = re.compile(rf"(?:\[\d+\])?[\s,]*(?:{joiners})\s+(?:(?:{then})\s+){{0,2}}")
+    found = best[:]
+    for mention in r.typed:
+        if r.own[0] <= mention.start and mention.end <= r.own[1] and mention.start >= found[-1].end \
+                and gap.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+            found.append(mention)
+    return found
+
+
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
@@ -731,7 +756,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
-        "visiting": _visiting}
+        "visiting": _visiting, "dates": _dates}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

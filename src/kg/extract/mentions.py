@@ -4,6 +4,8 @@
 >>> g = Gazetteer([("Lima", "City", "city/lima")])
 >>> [(m.type, m.entities["State_of"]) for m in find_mentions("embassy in Lima", g, {"city/lima": "state/pe"})]
 [('City', 'state/pe')]
+>>> find_mentions("ibu kota lima", Gazetteer([("Lima", "City", "city/lima")]), {})
+[]
 """
 from __future__ import annotations
 
@@ -15,11 +17,15 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
     ``amounts`` as ``(start, end, Amount)``, in text order.
 
     A city mention carries its state as ``entities["State_of"]``; a demonym names a state,
-    except inside an amount, whose currency it names ("US$ 2 million", "মার্কিন ডলার").
+    except inside an amount, whose currency it names ("US$ 2 million", "মার্কিন ডলার"). A
+    city's or state's name in lower case is a word, not the place ("ibu kota", capital, is not
+    Kota; "reunión", meeting, is not Réunion); a demonym may be ("peruano").
     """
     mentions = []
     for mention in gazetteer.find(text):
         entities = dict(mention.entities)
+        if set(entities) <= {"City", "State"} and mention.text.islower():
+            continue       # a name is written with a capital: "ibu kota" is not Kota, "reunión" not Réunion
         city = entities.get("City")
         if city and city in city_states:
             entities["State_of"] = city_states[city]

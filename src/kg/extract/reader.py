@@ -42,6 +42,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     facts, notes = [], []
     mentions = stretch(text, find_mentions(text, language.gazetteer, language.city_states, dates, amounts), frames.portfolio)
     both_regex = _both_regex(language)
+    leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
     since = "|".join(re.escape(fold(w)) for w in frames.since) or None
@@ -76,10 +77,17 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if trigger not in kept:
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
-            planned = plans and frame.fact in PLANNED and _plan_before(language, text[clause.start:trigger.end])
-            if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside):
+            planned = plans and frame.fact in PLANNED and _plan_before(
+                language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
+            if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
+                    "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
+                                                 or scene is not None and scene.holder_named(clause.text))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
+                continue
+            if frame.fact == "Event" and _on_sidelines(frames, text[clause.start:trigger.start]):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             "the forum on whose sidelines it happened, no fact")
                 continue
             touching = _touching(trigger, inside, frame.not_with, text)
             if touching:
@@ -103,7 +111,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
             if frame.fact == "Event" and scene is not None:
-                missing = _inherit(trigger, filled, missing, scene, frames, text)
+                missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -154,10 +162,11 @@ def _touching(trigger, mentions, types: list[str], text: str):
     return None
 
 
-def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str) -> list[str]:
+def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str, planned: bool = False) -> list[str]:
     """An event without a date in its clause takes the scene's date and, without a city of its
-    own, its place (kg.extract.scene); not one that speaks of an event told before ("this visit",
-    "kunjungan itu"). The roles still missing."""
+    own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
+    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). The
+    roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
     if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
@@ -166,12 +175,26 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if "date" not in missing or back:
         return missing
     date, place = scene.recall()
-    if date is None or trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
+    if date is not None and trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
         return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
+    if date is None:        # a news report's event: by the day it was published; not a planned one
+        date = None if planned else scene.published(trigger.frame.constants.get("kind", "event"))
+        if date is None:
+            return missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
     return [name for name in missing if name != "date"]
+
+
+def _on_sidelines(frames, before: str) -> bool:
+    """Whether one of the language's ``sidelines`` phrases stands at most six words before the
+    trigger, with no comma between: "on the sidelines of the 11th ASEM Foreign Ministers'
+    Meeting", "di sela-sela Pertemuan Menlu ASEM" name a forum, not a bilateral meeting."""
+    if not frames.sidelines:
+        return False
+    phrases = "|".join(re.escape(fold(p)) for p in frames.sidelines)
+    return bool(re.search(rf"(?<!\w)(?:{phrases})(?:\s+[^\s,;]+){{0,6}}\s*$", fold(before)))
 
 
 def _refers_back(trigger, frames, text: str) -> bool:
@@ -260,7 +283,10 @@ def _act_start(frame, trigger, words, prefix: bool) -> int:
 
 
 def _both_regex(language):
-    phrases = list(language.both_states) + list(language.frame_both)
+    return _phrases_regex(list(language.both_states) + list(language.frame_both))
+
+
+def _phrases_regex(phrases):
     if not phrases:
         return None
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE)

@@ -3,7 +3,11 @@
 An event whose clause gives no date ("The two presidents then met the press.") took place
 at the time of the event stated in the sentence before, or earlier in the same paragraph;
 its place, when its clause names none, is that event's place too. Dates taken this way carry
-a ``note`` saying where they come from (kg:dateInferred in the graph).
+a ``note`` saying where they come from (kg:dateInferred in the graph). Where no event
+before gives one, a news document's event took place by the day it was published
+(``published``): "The ministers met in Lima and discussed trade." in an article of 29 January;
+unless the document told an event of that kind before (then it is that event, told again),
+or tells one with a date of its own after it (``retold``: a caption before the report).
 
 >>> from kg.facts import PartialDate
 >>> scene = Scene()
@@ -16,22 +20,33 @@ a ``note`` saying where they come from (kg:dateInferred in the graph).
 >>> scene.begin(" ")
 >>> scene.recall()                     # two sentences later, in another paragraph: nothing
 (None, None)
+>>> Scene(PartialDate(2026, 1, 29)).published("visit").note
+"not stated with the event; the document's publication date, 2026-01-29"
+>>> scene.published("visit") is None   # no publication date (and a visit was told)
+True
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import PartialDate
+
+PUBLISHED = "not stated with the event; the document's publication date"
 
 
 class Scene:
     """The date and place of the last dated event, and where in the document it was stated."""
 
-    def __init__(self) -> None:
+    def __init__(self, publication: PartialDate | None = None) -> None:
+        self.publication = publication if publication is not None and publication.day else None
         self.sentence = -1           # the sentence being read (its index)
         self.paragraph = 0
         self.date: PartialDate | None = None
         self.place: str | None = None
         self.kind = ""
         self.at: tuple[int, int] | None = None     # (sentence, paragraph) of that event
+        self.told: set[str] = set()    # the kinds of the events the document told so far
+        self.people: list = []         # the people named so far (kg.extract.people), set by the engine
 
     def begin(self, gap: str) -> None:
         """A new sentence starts; ``gap`` is the text between it and the sentence before."""
@@ -43,6 +58,7 @@ class Scene:
         """The fields of the events the sentence stated: the last one with a date of its own
         (stated or resolved, not itself taken from an earlier sentence) sets the scene."""
         for fields in events:
+            self.told.add(fields.get("kind", "event"))
             date = fields.get("date")
             if hasattr(date, "lexical") and not (date.note or "").startswith("not stated with"):
                 place = fields.get("place")     # a city (a rule may give the host state: not a place to inherit)
@@ -60,6 +76,68 @@ class Scene:
         note = f"not stated with the event; the date of the {self.kind.replace('-', ' ')} stated {where}"
         return PartialDate(date.year, date.month, date.day, note), self.place
 
+    def published(self, kind: str) -> PartialDate | None:
+        """The document's publication date (a full one), with a note, for an event of ``kind``
+        no earlier sentence dates; None without one, or when an event of that kind was told
+        before (this one is that event again)."""
+        date = self.publication
+        if date is None or kind in self.told:
+            return None
+        return PartialDate(date.year, date.month, date.day, f"{PUBLISHED}, {date.lexical}")
+
+    def holder_named(self, text: str) -> bool:
+        """Whether ``text`` names, by a word of their name, a person named before with an office
+        ("Putin tiba di Pyongyang" after "Presiden Rusia Vladimir Putin"): an envoy's event.
+
+        >>> from kg.facts import Person
+        >>> scene = Scene()
+        >>> scene.people = [Person("Vladimir Putin", "office/president", "state/ru")]
+        >>> scene.holder_named("Putin tiba di Pyongyang."), scene.holder_named("Turis tiba di Bali.")
+        (True, False)
+        """
+        words = {w for person in self.people if person.office for w in person.name.split()
+                 if len(w) >= 3 and w[0].isalpha() and not w.endswith(".")}
+        return bool(words) and any(w in words for w in re.findall(r"\w+", text))
+
     def _recent(self) -> bool:
         return self.at is not None and (self.at[0] == self.sentence - 1 or self.at[1] == self.paragraph) \
             and self.at[0] < self.sentence
+
+
+def retold(facts: list) -> list:
+    """``facts`` without the events dated only by the publication date (``published``) of a
+    kind the document also tells with a date of its own within a month of it: the same event,
+    told again; the cooperation facts of one such event move to that one.
+
+    >>> from kg.facts import Fact
+    >>> caption = Fact("Event", {"kind": "meeting", "date": PartialDate(2020, 8, 6, PUBLISHED)}, [])
+    >>> report = Fact("Event", {"kind": "meeting", "date": PartialDate(2020, 8, 5)}, [])
+    >>> [f.fields["date"].lexical for f in retold([caption, report])]
+    ['2020-08-05']
+    """
+    events = [f for f in facts if f.kind == "Event" and hasattr(f.fields.get("date"), "lexical")]
+    gone = {}
+    for fact in events:
+        if _published(fact):
+            same = next((f for f in events if not _published(f) and f.fields.get("kind") == fact.fields.get("kind")
+                         and _near(f.fields["date"], fact.fields["date"])), None)
+            if same is not None:
+                gone[id(fact)] = same
+    for fact in facts:
+        if fact.kind == "Cooperation" and id(fact.fields.get("context")) in gone:
+            fact.fields["context"] = gone[id(fact.fields["context"])]
+    return [f for f in facts if id(f) not in gone]
+
+
+def _near(date: PartialDate, published: PartialDate) -> bool:
+    """Whether ``date`` is within a month of the publication date (at its own precision)."""
+    import datetime as dt
+
+    if date.day is None:
+        return (date.year, date.month) == (published.year, published.month) if date.month else False
+    return abs((dt.date(date.year, date.month, date.day)
+                - dt.date(published.year, published.month, published.day)).days) <= 31
+
+
+def _published(fact) -> bool:
+    return (getattr(fact.fields.get("date"), "note", None) or "").startswith(PUBLISHED)
