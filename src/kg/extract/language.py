@@ -129,8 +129,6 @@ def load_language(path: Path, lexicon_graph) -> Language:
 
 def _general_layer(language: Language, graph) -> None:
     """The frames, the gazetteer and the cities' states, for kg.extract.reader."""
-    import re
-
     from rdflib import RDF
     from rdflib.namespace import SKOS
 
@@ -164,7 +162,7 @@ def _general_layer(language: Language, graph) -> None:
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
     language.frame_both = language.frames.both
-    language.name_regex = re.compile(language.name)
+    language.name_regex = language.frames.name_regex(language.name)
 
 
 def _key_line(nodes, name: str) -> int:
