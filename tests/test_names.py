@@ -112,3 +112,11 @@ def test_regular_spelling_variants_of_names(languages, lang, text, word, iri):
 def test_a_common_word_of_the_language_is_no_city(languages):
     text = "Wali Kota Surabaya menerima Duta Besar India."
     assert [(m.text, m.type) for m in languages["id"].gazetteer.find(text) if m.type == "City"] == [("Surabaya", "City")]
+
+
+@pytest.mark.parametrize("lang, text, word, code", [
+    ("en", "Relations between Turkey and Ghana were established in 1958.", "Turkey", "tr"),
+    ("es", "La embajada de Türkiye en Panamá.", "Türkiye", "tr"),
+])
+def test_names_of_states_cldr_does_not_give(languages, lang, text, word, code):
+    assert (word, "State", STATE + code) in found(languages, lang, text)

