@@ -56,7 +56,8 @@ from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
 
-ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency", "Area"}
+ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency", "Area",
+              "Company", "Award"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "excludes_until"}

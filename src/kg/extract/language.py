@@ -135,6 +135,7 @@ def _general_layer(language: Language, graph) -> None:
     from ..rdfterms import KG, mint
     from .frames import load_frames
     from .gazetteer import Gazetteer, read_demonyms
+    from .inflect import number_forms
 
     language.frames = load_frames(paths.FRAMES_DIR / language.code)
     if language.frames is None:
@@ -145,6 +146,8 @@ def _general_layer(language: Language, graph) -> None:
               for acronym in graph.objects(organization, SKOS.notation)]
     names += [(form, type_name, str(mint("state", iso)))
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
+    names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Product"
+              for form in number_forms(name, language.code)]      # "grape" is the product "grapes"
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
