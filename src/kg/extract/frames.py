@@ -21,6 +21,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
+``{followed_by: [থেকে]}`` a mention right before one of these words (postpositions: "ভারত থেকে", from India)
+``{before_not: [তে]}``  as ``before``, without the mentions written with one of these endings (not "ভারতে", in India)
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
@@ -59,10 +61,11 @@ from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
 
-ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency", "Area"}
+ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency", "Area",
+              "Company", "Award"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
-              "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after"}
+              "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -89,6 +92,7 @@ class Frame:
     requires: list[list[str]] = field(default_factory=list)
     trigger_mention: str | None = None
     excludes: list[list[str]] = field(default_factory=list)   # the clause must have none of these
+    excludes_until: str | None = None   # a role: ``excludes`` count only up to it and the trigger ("… $2bn, with a surplus")
     needs: list[str] = field(default_factory=list)    # mention types the clause must have (an Office)
     not_with: list[str] = field(default_factory=list)  # mention types that must not touch the trigger ("APEC summit")
     constants: dict = field(default_factory=dict)
@@ -266,6 +270,9 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
     for cue in areas:
         if (next(iter(cue)) if isinstance(cue, dict) else cue) not in CUES:
             raise RuleError(f"{where}: frame {name}: areas: unknown cue '{cue}' (cues: {', '.join(sorted(CUES))})")
+    if item.get("excludes_until") and item["excludes_until"] not in (item.get("roles") or {}):
+        raise RuleError(f"{where}: frame {name}: excludes_until names a role of the frame, not "
+                        f"{item['excludes_until']!r}")
     if item.get("scope", "trigger") not in ("trigger", "clause"):
         raise RuleError(f"{where}: frame {name}: 'scope' is 'trigger' or 'clause'")
     bad_needs = set(item.get("needs") or []) - ROLE_TYPES | set(item.get("not_with") or []) - ROLE_TYPES
@@ -273,7 +280,7 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
         raise RuleError(f"{where}: frame {name}: needs: unknown type(s) {', '.join(sorted(bad_needs))}")
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
-                 excludes=[frames.phrase(t) for t in item.get("excludes") or []],
+                 excludes=[frames.phrase(t) for t in item.get("excludes") or []], excludes_until=item.get("excludes_until"),
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
@@ -341,7 +348,7 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
     for frame in frames.frames:
         if frame.requires and not _has_phrase(clause_words, frame.requires, prefix):
             continue
-        if frame.excludes and _has_phrase(clause_words, frame.excludes, prefix):
+        if frame.excludes and not frame.excludes_until and _has_phrase(clause_words, frame.excludes, prefix):
             continue
         if frame.trigger_mention:
             found += [Trigger(frame, m.start, m.end, m) for m in mentions if frame.trigger_mention in m.entities]
@@ -661,6 +668,18 @@ def _suffix(r: Reading, endings) -> list:
     return sorted((m for m in r.typed if m.text.endswith(tuple(endings))), key=lambda m: abs(m.start - r.trigger.start))
 
 
+def _followed_by(r: Reading, words) -> list:
+    """Mentions right before one of ``words`` ("ভারত থেকে": from India), nearest the trigger first."""
+    words = [fold(w) for w in words]
+    return sorted((m for m in r.typed if any(re.match(rf"\s+{re.escape(w)}(?!{WORD})", fold(r.clause[m.end:m.end + 40]))
+                                             for w in words)), key=lambda m: abs(m.start - r.trigger.start))
+
+
+def _before_not(r: Reading, endings) -> list:
+    """As ``before``, without the mentions written with one of ``endings`` (a case that is no subject)."""
+    return [m for m in _before(r, None) if not m.text.endswith(tuple(endings))]
+
+
 def _other(r: Reading, role_name) -> list:
     """The state of the pair that is not the one filling ``role_name`` (the exporter's partner)."""
     taken = {value(m) for m in r.filled.get(role_name, [])}
@@ -756,7 +775,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
-        "visiting": _visiting, "dates": _dates}
+        "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

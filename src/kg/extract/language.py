@@ -138,6 +138,7 @@ def _general_layer(language: Language, graph) -> None:
     from .frames import load_frames
     from .gazetteer import ACRONYM, Gazetteer, read_demonyms
     from .statenames import other_state_names
+    from .inflect import number_forms
     from .variants import spelling_variants
 
     language.frames = load_frames(paths.FRAMES_DIR / language.code)
@@ -155,6 +156,8 @@ def _general_layer(language: Language, graph) -> None:
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
     names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
     names += [(name, "State", str(mint("state", iso))) for name, iso in other_state_names(language.code)]
+    names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Product"
+              for form in number_forms(name, language.code)]      # "grape" is the product "grapes"
     common = {word.casefold() for word in language.common_words}
     names = [(form, type_name, iri) for name, type_name, iri in names
              for form in spelling_variants(name, language.code) if form.casefold() not in common]

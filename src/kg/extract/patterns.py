@@ -111,7 +111,8 @@ class Patterns:
         if type_name == "Name":
             return f"(?:{lang.name})"
         if type_name == "Amount":
-            number, scales = PRIMITIVES["Number"], _alternation(lang.scales)
+            # a scale may touch the number: "$1.2bn", "US$500mn"
+            number, scales = PRIMITIVES["Number"], _alternation(lang.scales).replace(f"(?<!{WORD})", "", 1)
             money = _alternation(lang.currencies, lang.suffixes)
             # before the number a currency may touch it: "US$1.22 billion", "Rp5 triliun"
             leading = _alternation(lang.currencies, (), then=rf"(?!(?![0-9]){WORD})")
@@ -215,7 +216,7 @@ class Patterns:
         currency = next((code for word, code in sorted(lang.currencies.items(), key=lambda i: -len(i[0]))
                          if normal(word) in folded), None)
         scale = next((factor for word, factor in sorted(lang.scales.items(), key=lambda i: -len(i[0]))
-                      if re.search(rf"(?<!{WORD}){re.escape(normal(word))}", folded)), 1)
+                      if re.search(rf"(?<![^\W\d_]){re.escape(normal(word))}", folded)), 1)
         value = parse_number(number.group(), lang.decimal_mark) if number else None
         if value is None or currency is None:
             return None

@@ -20,7 +20,7 @@ import itertools
 import re
 
 from ..facts import Fact, PartialDate, Person
-from .frames import areas, fill, tokens, triggers, value
+from .frames import _has_phrase, areas, fill, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
@@ -110,6 +110,12 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
+            if not missing and frame.excludes_until and _has_phrase(
+                    [w for w in words if w.end <= max(trigger.end, _end_of(filled.get(frame.excludes_until), clause.end))],
+                    frame.excludes, prefix):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"a word of its 'excludes' before its {frame.excludes_until}, no fact")
+                continue
             if frame.fact == "Event" and scene is not None:
                 missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
@@ -142,6 +148,11 @@ def _denies(language, text: str, clause, trigger) -> bool:
 
 #: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
 PLANNED = {"Event"}
+
+
+def _end_of(items, default: int) -> int:
+    """Where a role's (first) mention ends; ``default`` for a role without one."""
+    return next((item.end for item in items or [] if hasattr(item, "end")), default)
 
 
 def _plan_before(language, words: str) -> bool:

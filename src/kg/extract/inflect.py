@@ -1,0 +1,42 @@
+"""The other grammatical number of a product's name, so "grape" finds the product "grapes"
+and "vehículo" the product "vehículos" (the gazetteer matches names as written).
+
+English: the last word with or without its plural "s" ("-ies" for "-y"); Spanish: a one-word
+name of four letters or more with or without its plural "-s"/"-es". A short English last word
+(four letters or fewer) is left as it is ("arms" is not "arm"); Indonesian and Bengali mark no number on the noun (Bengali
+case endings are the gazetteer's suffixes).
+
+>>> number_forms("grapes", "en"), number_forms("blueberries", "en"), number_forms("vehicle", "en")
+(['grape'], ['blueberry'], ['vehicles'])
+>>> number_forms("arms", "en"), number_forms("glass", "en"), number_forms("spare parts", "en")
+([], [], ['spare part'])
+>>> number_forms("vehículos", "es"), number_forms("flores", "es"), number_forms("fertilizante", "es")
+(['vehículo'], ['flor'], ['fertilizantes'])
+>>> number_forms("karet", "id")
+[]
+"""
+from __future__ import annotations
+
+VOWELS = "aeiouáéíóú"
+
+
+def number_forms(name: str, language: str) -> list[str]:
+    """The name in the other number, where ``language`` marks it on the noun (none: [])."""
+    if language == "en":
+        head, _, last = name.rpartition(" ")
+        if len(last) <= 4 or not last.isalpha() or last.endswith("ss"):
+            return []
+        if last.endswith("ies"):
+            other = last[:-3] + "y"
+        elif last.endswith("s"):
+            other = last[:-1]
+        else:
+            other = last[:-1] + "ies" if last.endswith("y") and last[-2] not in VOWELS else last + "s"
+        return [f"{head} {other}".strip()]
+    if language == "es" and " " not in name and len(name) > 3 and name.isalpha():
+        if name.endswith("es") and name[-3] not in VOWELS:
+            return [name[:-2]]
+        if name.endswith("s"):
+            return [name[:-1]]
+        return [name + ("s" if name[-1] in VOWELS else "es")]
+    return []
