@@ -77,8 +77,9 @@ MADE_UP = [
      "en.mission.embassy-in-city", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "receiving": STATE + "pe", "host": STATE + "pe"}),
     ("en", "Peru is accredited to Timor-Leste from its embassy in Jakarta, Indonesia.",
      "en.mission.non-resident", {"kind": "non-resident", "sending": STATE + "pe", "receiving": STATE + "tl", "host": STATE + "id", "city": CITY + "jakarta"}),
-    ("en", "Peru has a consulate-general in Surabaya, Indonesia.",
-     "en.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "receiving": STATE + "id", "host": STATE + "id"}),
+    ("en", "Peru has a consulate-general in Surabaya, Indonesia.",     # the city from the frames (kg.extract.engine.COMPLETED)
+     "en.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "receiving": STATE + "id", "host": STATE + "id",
+                              "city": CITY + "surabaya"}),
     ("en", "Peru is a member of APEC.",
      "en.membership.list", {"member": STATE + "pe", "organization": ORGANIZATION + "apec"}),
     ("en", "Peru is a member of the Forum of Small States.",
@@ -117,8 +118,9 @@ MADE_UP = [
      "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "receiving": STATE + "pe", "host": STATE + "pe"}),
     ("es", "Las relaciones entre Perú e Indonesia son cordiales. Indonesia tiene una embajada en Lima.",
      "es.mission.embassy-in-city", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "receiving": STATE + "pe", "host": STATE + "pe"}),
-    ("es", "Perú tiene un consulado general en Surabaya, Indonesia.",
-     "es.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "receiving": STATE + "id", "host": STATE + "id"}),
+    ("es", "Perú tiene un consulado general en Surabaya, Indonesia.",     # the city from the frames
+     "es.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "receiving": STATE + "id", "host": STATE + "id",
+                              "city": CITY + "surabaya"}),
     ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",
      "es.mission.pair-first", {"kind": "embassy", "sending": STATE + "cl", "receiving": STATE + "id", "host": STATE + "id", "city": CITY + "jakarta"}),
     ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",

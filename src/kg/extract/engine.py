@@ -286,9 +286,24 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
         if known is not None:
             known_as[id(fact)] = known
+            _complete_known(known, fact)
             continue
         context.facts.append(fact)
         explanation.fired.append(fact.evidence[0].rule)
+
+
+#: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
+#: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before).
+COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",)}
+
+
+def _complete_known(known: Fact, fact: Fact) -> None:
+    """Give ``known`` the ``COMPLETED`` fields it lacks and ``fact`` states, with its evidence."""
+    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and name not in known.fields]
+    for name in added:
+        known.fields[name] = fact.fields[name]
+    if added and fact.evidence[0] not in known.evidence:
+        known.evidence.append(fact.evidence[0])
 
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').

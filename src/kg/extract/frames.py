@@ -17,7 +17,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
-``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
+``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
+``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
@@ -222,6 +223,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
         allowed = KINDS[item["fact"]].fields[constant].values
+        if accepts(KINDS[item["fact"]].fields[constant], "State") and re.fullmatch(r"[A-Z]{2}", str(given)):
+            continue      # a state by its ISO code ("KBRI" is the embassy of ID)
         if str(given) not in allowed:
             raise RuleError(f"{where}: frame {name}: set: {constant} takes one of "
                             f"{', '.join(sorted(allowed)) or 'no constant'}, not {given!r}")
@@ -244,10 +247,18 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
                  excludes=[frames.phrase(t) for t in item.get("excludes") or []],
-                 needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
+                 needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=_constants(item),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}))
+
+
+def _constants(item) -> dict:
+    """A frame's ``set`` fields, a state given by its ISO code as the state's IRI."""
+    from ..rdfterms import mint
+
+    return {name: str(mint("state", given.lower())) if re.fullmatch(r"[A-Z]{2}", str(given)) else given
+            for name, given in (item.get("set") or {}).items()}
 
 
 def words_regex(words):
@@ -341,12 +352,20 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
     trigger of the fact's kind starts."""
     filled: dict[str, list] = {}
     missing = []
-    for role in trigger.frame.roles:
+    roles = trigger.frame.roles
+    # a role left empty whose cues read another role ("{other: sending}") is tried again once
+    # the roles after it are filled: "X opened its embassy" takes its host from the sending state
+    for role in roles + [r for r in roles if not r.optional and any(
+            isinstance(cue, dict) and next(iter(cue)) in ROLE_CUES for cue in r.cues)]:
+        if role.name in filled:
+            continue
         items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions,
                       filled, pair, both, name_regex, scope, since, opening)
         if items:
             filled[role.name] = items
-        elif not role.optional:
+            if role.name in missing:
+                missing.remove(role.name)
+        elif not role.optional and role.name not in missing:
             missing.append(role.name)
     return filled, missing
 
@@ -541,9 +560,18 @@ def _suffix(r: Reading, endings) -> list:
 
 
 def _other(r: Reading, role_name) -> list:
-    """The state of the pair that is not the one filling ``role_name`` (the exporter's partner)."""
-    taken = {value(m) for m in r.filled.get(role_name, [])}
+    """The state of the pair that is not the one filling ``role_name`` (the exporter's partner),
+    or set as it by the frame ("KBRI": the embassy of Indonesia)."""
+    taken = {value(m) for m in r.filled.get(role_name, [])} or (
+        {r.trigger.frame.constants[role_name]} if role_name in r.trigger.frame.constants else set())
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
+
+
+def _unlike(r: Reading, role_name) -> list:
+    """As ``before``, without the mention that fills ``role_name``: the sending state of "বাংলাদেশ
+    আলজেরিয়ার রাজধানী আলজিয়ার্সে নিজেদের দূতাবাস" (Bangladesh … its embassy in Algeria's capital)."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    return [m for m in _before(r, None) if str(value(m)) not in taken and str(m.entities.get("State")) not in taken]
 
 
 LIST_GAP = re.compile(r"[\s,;/]*(?:\S+[\s,]+){0,2}?", re.UNICODE)   # "A, B and C", "A dan juga B", "A ও B"
@@ -612,7 +640,10 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
-        "other": _other, "list_after": _list_after, "list_before": _list_before}
+        "other": _other, "unlike": _unlike, "list_after": _list_after, "list_before": _list_before}
+
+#: The cues that read another role's value: a role with one is tried again after the others (``fill``).
+ROLE_CUES = {"other", "unlike", "state_of"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

@@ -1,7 +1,7 @@
 """One multi-pattern matcher (Aho-Corasick) over every name of the reference data.
 
 Names come from the lexicon (CLDR state names, cities, organizations, offices… in one
-language) and from ``data/reference/demonyms.tsv`` (demonyms and official long forms).
+language) and from ``data/reference/demonyms*.tsv`` (demonyms and official long forms).
 Text is folded character by character (case, digits, hyphens), so a match's offsets are
 offsets into the text itself. Acronyms (``UN``, ``OAS``) match only as written, so the
 Spanish article "un" is no organization.

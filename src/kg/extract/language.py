@@ -146,7 +146,8 @@ def _general_layer(language: Language, graph) -> None:
               for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
               for acronym in graph.objects(organization, SKOS.notation)]
     names += [(form, type_name, str(mint("state", iso)))
-              for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
+              for table in sorted(paths.REFERENCE_DIR.glob("demonyms*.tsv"))    # demonyms-es.tsv: Spanish ones
+              for form, type_name, iso in read_demonyms(table, language.code)]
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
