@@ -16,6 +16,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
+``listed``              the ``subject`` when it lists two mentions or more ("Chile and Peru are both members")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
@@ -473,6 +474,13 @@ def _subject(r: Reading, _) -> list:
     return found
 
 
+def _listed_subject(r: Reading, _) -> list:
+    """The ``subject`` when it lists two states or more: "Chile and Peru are both members" names
+    its states, which "both" does not replace by the document's pair."""
+    found = _subject(r, None)
+    return found if len(found) >= 2 else []
+
+
 def _after_word(r: Reading, words) -> list:
     return [m for m in r.typed if m.start >= r.trigger.end and " ".join(fold(
         r.clause[r.trigger.end:m.start]).split()) in {fold(w) for w in words}][:1]
@@ -640,7 +648,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
-        "other": _other, "unlike": _unlike, "list_after": _list_after, "list_before": _list_before}
+        "other": _other, "unlike": _unlike, "listed": _listed_subject, "list_after": _list_after, "list_before": _list_before}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}
