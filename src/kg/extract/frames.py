@@ -26,6 +26,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``nearest``             the nearest mention in the clause
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
+``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
 
@@ -112,6 +113,7 @@ class Frames:
     planned: list[str] = field(default_factory=list)  # more cues of a plan, for the frames ("will", "akan")
     since: list[str] = field(default_factory=list)    # words before a date that is not the event's ("since")
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
+    not_names: list[str] = field(default_factory=list)  # words of the language that are no mention ("reunión")
 
     def phrase(self, words: str) -> list[str]:
         return [self.stem(t) for t in TOKEN.findall(fold(words))]
@@ -130,7 +132,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners"}
+                "joiners", "not_names"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -153,7 +155,7 @@ def load_frames(folder: Path) -> Frames | None:
         raise RuleError(f"{settings_path}: 'match' is 'word' or 'prefix'")
     result = Frames(folder, settings.get("clause_breaks") or [], [], _stemmer(settings.get("stemmer")),
                     settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [],
-                    settings.get("since") or [], settings.get("refers_back") or {})
+                    settings.get("since") or [], settings.get("refers_back") or {}, settings.get("not_names") or [])
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
@@ -430,9 +432,10 @@ def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
     """Whether one of a role's ``when`` words stands between the trigger and the mention, or
     within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
     opened on …", not "relations were established in 1953, and X has an embassy"."""
-    if not isinstance(item, Mention):
+    if not isinstance(item, Mention) and item != STATED:
         return True
-    low, high = min(trigger.start, item.start), max(trigger.end, item.end)
+    low, high = (trigger.start, trigger.end) if item == STATED else (min(trigger.start, item.start),
+                                                                    max(trigger.end, item.end))
     before = NEAR_WORDS.search(clause[:trigger.start])
     after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
     return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
@@ -622,6 +625,17 @@ def _list_before(r: Reading, words) -> list:
     return found[::-1]
 
 
+#: The value of the ``stated`` cue: the engine puts the document's date in its place.
+STATED = "@date"
+
+
+def _stated(r: Reading, _) -> list:
+    """The document's own date (its catalog date), for a fact whose sentence gives none:
+    "Morocco has opened an embassy in Rwanda" in a report of 20 October 2016. With ``when``,
+    only where one of its words stands within three words of the trigger."""
+    return [STATED]
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -648,7 +662,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
-        "other": _other, "unlike": _unlike, "listed": _listed_subject, "list_after": _list_after, "list_before": _list_before}
+        "other": _other, "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "list_after": _list_after, "list_before": _list_before}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}

@@ -148,6 +148,8 @@ def _general_layer(language: Language, graph) -> None:
     names += [(form, type_name, str(mint("state", iso)))
               for table in sorted(paths.REFERENCE_DIR.glob("demonyms*.tsv"))    # demonyms-es.tsv: Spanish ones
               for form, type_name, iso in read_demonyms(table, language.code)]
+    dropped = {" ".join(w.casefold().split()) for w in language.frames.not_names}   # "reunión" is a meeting
+    names = [entry for entry in names if " ".join(entry[0].casefold().split()) not in dropped]
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
