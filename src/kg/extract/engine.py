@@ -22,6 +22,7 @@ from .dates import make_date, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
+from .frames import STATED
 from .reader import read_sentence
 from .scene import Scene, retold
 from .text import ascii_digits, sentences
@@ -305,6 +306,13 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
                 explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement or event to hold the "
                                            f"cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
                 continue
+        for name in [name for name, given in fact.fields.items() if given == STATED]:   # the ``stated`` cue
+            published = context.publication
+            if published:
+                fact.fields[name] = PartialDate(published.year, published.month, published.day,
+                                                "not stated with the fact; the document's date")
+            else:
+                del fact.fields[name]
         if fact.kind == "Agreement" and "date" not in fact.fields:
             date = _context_date(context, None)
             if date:
@@ -315,9 +323,24 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             if fact.kind == "Event" and "place" in fact.fields and "place" not in known.fields:
                 known.fields["place"] = fact.fields["place"]     # "a meeting …, and other meetings in Asunción"
                 known.evidence += [e for e in fact.evidence if e not in known.evidence]
+            _complete_known(known, fact)
             continue
         context.facts.append(fact)
         explanation.fired.append(fact.evidence[0].rule)
+
+
+#: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
+#: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before).
+COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",)}
+
+
+def _complete_known(known: Fact, fact: Fact) -> None:
+    """Give ``known`` the ``COMPLETED`` fields it lacks and ``fact`` states, with its evidence."""
+    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and name not in known.fields]
+    for name in added:
+        known.fields[name] = fact.fields[name]
+    if added and fact.evidence[0] not in known.evidence:
+        known.evidence.append(fact.evidence[0])
 
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
@@ -349,6 +372,9 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")
                              or ruled and known.evidence[0].start == fact.evidence[0].start)
+    if fact.kind == "Mission" and fact.fields.get("kind") == "non-resident" and fact.fields.get("receiving") != \
+            known.fields.get("receiving"):
+        return False       # one embassy accredited to several states: one non-resident mission each
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
         return (fact.fields["sending"], fact.fields["kind"]) == (known.fields.get("sending"), known.fields.get("kind"))
     if any(fact.fields.get(name) != known.fields.get(name) for name in SAME[fact.kind]):

@@ -20,10 +20,13 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
+``listed``              the ``subject`` when it lists two mentions or more ("Chile and Peru are both members")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
 ``{followed_by: [থেকে]}`` a mention right before one of these words (postpositions: "ভারত থেকে", from India)
 ``{before_not: [তে]}``  as ``before``, without the mentions written with one of these endings (not "ভারতে", in India)
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
+``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
+``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
@@ -31,6 +34,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
+``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
 
@@ -256,6 +260,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
         if constant not in fields:
             raise RuleError(f"{where}: frame {name}: unknown field '{constant}' of {item['fact']}")
         allowed = KINDS[item["fact"]].fields[constant].values
+        if accepts(KINDS[item["fact"]].fields[constant], "State") and re.fullmatch(r"[A-Z]{2}", str(given)):
+            continue      # a state by its ISO code ("KBRI" is the embassy of ID)
         if str(given) not in allowed:
             raise RuleError(f"{where}: frame {name}: set: {constant} takes one of "
                             f"{', '.join(sorted(allowed)) or 'no constant'}, not {given!r}")
@@ -281,10 +287,18 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
     return Frame(name, item["fact"], [frames.phrase(t) for t in item.get("triggers") or []], roles,
                  [frames.phrase(t) for t in item.get("requires") or []], item.get("trigger_mention"),
                  excludes=[frames.phrase(t) for t in item.get("excludes") or []], excludes_until=item.get("excludes_until"),
-                 needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
+                 needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=_constants(item),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}), not_after=frozenset(fold(w) for w in item.get("not_after") or []))
+
+
+def _constants(item) -> dict:
+    """A frame's ``set`` fields, a state given by its ISO code as the state's IRI."""
+    from ..rdfterms import mint
+
+    return {name: str(mint("state", given.lower())) if re.fullmatch(r"[A-Z]{2}", str(given)) else given
+            for name, given in (item.get("set") or {}).items()}
 
 
 def words_regex(words):
@@ -378,12 +392,20 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
     trigger of the fact's kind starts."""
     filled: dict[str, list] = {}
     missing = []
-    for role in trigger.frame.roles:
+    roles = trigger.frame.roles
+    # a role left empty whose cues read another role ("{other: sending}") is tried again once
+    # the roles after it are filled: "X opened its embassy" takes its host from the sending state
+    for role in roles + [r for r in roles if not r.optional and any(
+            isinstance(cue, dict) and next(iter(cue)) in ROLE_CUES for cue in r.cues)]:
+        if role.name in filled:
+            continue
         items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions,
                       filled, pair, both, name_regex, scope, since, opening)
         if items:
             filled[role.name] = items
-        elif not role.optional:
+            if role.name in missing:
+                missing.remove(role.name)
+        elif not role.optional and role.name not in missing:
             missing.append(role.name)
     return filled, missing
 
@@ -447,9 +469,10 @@ def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
     """Whether one of a role's ``when`` words stands between the trigger and the mention, or
     within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
     opened on …", not "relations were established in 1953, and X has an embassy"."""
-    if not isinstance(item, Mention):
+    if not isinstance(item, Mention) and item != STATED:
         return True
-    low, high = min(trigger.start, item.start), max(trigger.end, item.end)
+    low, high = (trigger.start, trigger.end) if item == STATED else (min(trigger.start, item.start),
+                                                                    max(trigger.end, item.end))
     before = NEAR_WORDS.search(clause[:trigger.start])
     after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
     return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
@@ -489,6 +512,13 @@ def _subject(r: Reading, _) -> list:
             break      # not listed with the subject, or after a preposition ("con Brasil, Chile y México")
         found.append(mention)
     return found
+
+
+def _listed_subject(r: Reading, _) -> list:
+    """The ``subject`` when it lists two states or more: "Chile and Peru are both members" names
+    its states, which "both" does not replace by the document's pair."""
+    found = _subject(r, None)
+    return found if len(found) >= 2 else []
 
 
 def _after_word(r: Reading, words) -> list:
@@ -681,9 +711,18 @@ def _before_not(r: Reading, endings) -> list:
 
 
 def _other(r: Reading, role_name) -> list:
-    """The state of the pair that is not the one filling ``role_name`` (the exporter's partner)."""
-    taken = {value(m) for m in r.filled.get(role_name, [])}
+    """The state of the pair that is not the one filling ``role_name`` (the exporter's partner),
+    or set as it by the frame ("KBRI": the embassy of Indonesia)."""
+    taken = {value(m) for m in r.filled.get(role_name, [])} or (
+        {r.trigger.frame.constants[role_name]} if role_name in r.trigger.frame.constants else set())
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
+
+
+def _unlike(r: Reading, role_name) -> list:
+    """As ``before``, without the mention that fills ``role_name``: the sending state of "বাংলাদেশ
+    আলজেরিয়ার রাজধানী আলজিয়ার্সে নিজেদের দূতাবাস" (Bangladesh … its embassy in Algeria's capital)."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    return [m for m in _before(r, None) if str(value(m)) not in taken and str(m.entities.get("State")) not in taken]
 
 
 LIST_GAP = re.compile(r"[\s,;/]*(?:\S+[\s,]+){0,2}?", re.UNICODE)   # "A, B and C", "A dan juga B", "A ও B"
@@ -724,6 +763,17 @@ def _list_before(r: Reading, words) -> list:
         if len(gap) <= 20 and not re.search(r"[.:()]", gap) and LIST_GAP.fullmatch(gap):
             found.append(mention)
     return found[::-1]
+
+
+#: The value of the ``stated`` cue: the engine puts the document's date in its place.
+STATED = "@date"
+
+
+def _stated(r: Reading, _) -> list:
+    """The document's own date (its catalog date), for a fact whose sentence gives none:
+    "Morocco has opened an embassy in Rwanda" in a report of 20 October 2016. With ``when``,
+    only where one of its words stands within three words of the trigger."""
+    return [STATED]
 
 
 def _nearest(r: Reading, _) -> list:
@@ -775,7 +825,11 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
-        "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not}
+        "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated}
+
+#: The cues that read another role's value: a role with one is tried again after the others (``fill``).
+ROLE_CUES = {"other", "unlike", "state_of"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

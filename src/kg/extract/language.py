@@ -73,6 +73,7 @@ class Language:
     city_states: dict[str, str] = field(default_factory=dict)
     frame_both: list[str] = field(default_factory=list)
     name_regex: object = None
+    articles: list[str] = field(default_factory=list)   # "la", "the": not part of a free list's item
 
 
 def load_language(path: Path, lexicon_graph) -> Language:
@@ -99,6 +100,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         abbreviations=data.get("abbreviations", []),
         suffixes=data.get("suffixes", []),
         list_words=data.get("list_words", []),
+        articles=data.get("articles", []),
         decimal_mark=data.get("decimal_mark", "."),
         months=months,
         weekdays=weekdays,

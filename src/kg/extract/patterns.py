@@ -163,7 +163,7 @@ class Patterns:
             return list(dict.fromkeys(iri for _, _, iri in self.lexicon.find_all(kind, text)))
         if slot.mod == "*":
             return [self.lexicon.lookup(kind, item) or self._named_within(kind, item) or item
-                    for item in self.items(text)]
+                    for item in self.items(text) if not (kind == "Organization" and self._bilateral(item))]
         return self.lexicon.lookup(kind, text)
 
     def _named_within(self, kind: str, item: str) -> str | None:
@@ -175,10 +175,19 @@ class Patterns:
         covered = sum(end - start for start, end, _ in found)
         return found[0][2] if covered * 2 > len(item.replace(" ", "")) else None
 
+    def _bilateral(self, item: str) -> bool:
+        """A name of two states ("the Indonesia–Australia Comprehensive Economic Partnership
+        Agreement"): something of a pair, no organization states are members of."""
+        return len({iri for _, _, iri in self.lexicon.find_all("State", item)}) >= 2
+
     def items(self, text: str) -> list[str]:
-        """The items of a free list: ``"a, b and c"`` gives ``["a", "b", "c"]``."""
+        """The items of a free list: ``"a, b and c"`` gives ``["a", "b", "c"]``, without the
+        language's ``articles`` before an item ("la ASALE, la CEI" gives "ASALE", "CEI")."""
         parts = re.split(self._joiner(), text.strip(" ,.।"))
-        return [p.strip(" ,.।") for p in parts if p and p.strip(" ,.।")]
+        articles = "|".join(re.escape(w) for w in self.language.articles)
+        leading = re.compile(rf"^(?:(?:{articles})\s+)+", re.IGNORECASE) if articles else None
+        items = [p.strip(" ,.।") for p in parts if p and p.strip(" ,.।")]
+        return [leading.sub("", item) if leading else item for item in items]
 
     def _parts(self, templates: list[str], text: str, key: str) -> dict[str, str] | None:
         """The slot texts, by slot ``key`` ("type" or "name"), of the first template that
