@@ -270,13 +270,14 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     explanation.clauses += notes
     ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
     known_as: dict[int, Fact] = {}      # a frame's fact the rules found too -> the rules' fact
+    cited = {frame.id for frame in language.frames.frames if frame.named}
     for fact in sorted(facts, key=lambda f: f.kind == "Cooperation"):   # contexts first
         if fact.kind == "Cooperation" and not _cooperation_context(fact, known_as, context, sentence, evidence):
             explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement, event or two states to hold "
                                        f"the cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
             continue
-        if fact.kind == "Agreement" and "date" not in fact.fields:
-            date = _context_date(context, None)
+        if fact.kind == "Agreement" and "date" not in fact.fields and fact.evidence[0].rule not in cited:
+            date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
             if date:
                 fact.fields["date"] = date
         known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)

@@ -19,7 +19,7 @@ import itertools
 import re
 
 from ..facts import Fact, PartialDate, Person
-from .frames import areas, fill, tokens, triggers, value
+from .frames import areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
@@ -47,8 +47,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
         words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
         found = [t for t in triggers(words, inside, frames, prefix)    # "Asia-Pacific Economic Cooperation" is a name
-                 if t.mention or not any(m.type == "Organization" and m.start <= t.start and t.end <= m.end
-                                         for m in inside)]
+                 if (t.mention or not any(m.type == "Organization" and m.start <= t.start and t.end <= m.end
+                                          for m in inside))
+                 and (not t.frame.named or named_span(t.start, t.end, text, inside))
+                 and not (t.frame.fact == "Agreement" and multilateral(t.start, t.end, text, inside))]
         if not found:
             continue
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
