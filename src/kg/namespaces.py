@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 BASE = "https://w3id.org/bilateral-relations/"  # persistent: redirect rules in docs/w3id.md
 
@@ -55,10 +56,12 @@ CURATED_GRAPH = KGR + "graph/curated"
 INPUTS_GRAPH = KGR + "graph/inputs"        # kg.incremental: the build's input hashes
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A stable, readable IRI segment: ``slug("Jane Doe")`` is ``jane-doe``.
 
-    Letters outside ASCII are kept (IRIs allow them); Latin accents are stripped.
+    Letters outside ASCII are kept (IRIs allow them); Latin accents are stripped. Documents
+    name the same few entities again and again, so slugs are remembered.
     """
     kept = []
     for char in str(text).lower():
