@@ -4,7 +4,8 @@ It runs beside the whole-sentence rules (data/rules/); a fact both find is the s
 A clause that negates or comments (the language's ``negation`` and ``commentary`` cues)
 states no fact but an office holding (a title stands in commentary, not in a negation); one
 that plans (``planned``: "will visit", "akan berkunjung") states events, with status
-planned, and office holdings ("President X will visit Lima" still says X is president).
+planned, agreements as their frames' ``when_planned`` says, areas of cooperation, and office
+holdings ("President X will visit Lima" still says X is president).
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -61,9 +62,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         if scope_cue:
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if not negated and (t.frame.fact in TITLES or plans and (
-                t.frame.fact in PLANNED or t.frame.when_planned))]
-            notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first) "
-                                               "and office holdings" if plans else
+                t.frame.fact in PLANNED or t.frame.when_planned or t.frame.fact in AGREED))]
+            notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first), "
+                                               "cooperation and office holdings" if plans else
                                                "no fact from this clause but office holdings" if kept else
                                                "no fact from this clause"))
             if not kept:
@@ -121,6 +122,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
 
 #: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
 PLANNED = {"Event"}
+#: Facts a plan states as they are: "the two will cooperate in trade" is an area the two agree
+#: to cooperate in (tests/cases/README.md), a Cooperation as any other.
+AGREED = {"Cooperation"}
 
 
 def _plan_before(language, words: str) -> bool:
