@@ -166,6 +166,24 @@ def test_every_rule_fires_on_some_document(languages, extractions):
     assert rules - fired == set(), "rules that fire on no document (add a test case or remove them)"
 
 
+def test_a_template_runs_only_where_its_required_text_is(languages, documents):
+    """The engine skips a template in a sentence without its required text: every sentence
+    of the seed and dev documents that a template matches holds that text."""
+    from kg.extract.engine import sentences
+    from kg.extract.text import ascii_digits
+    checked = 0
+    for document in documents.values():
+        language = languages[document.language]
+        patterns = Patterns(language)
+        text = ascii_digits(document.text())
+        for sentence in sentences(text, language.sentence_boundary, language.abbreviations):
+            for template in (t for rule in language.rules for t in rule.patterns):
+                if patterns.compile(template)[0].search(sentence.text):
+                    checked += 1
+                    assert patterns.required(template) in sentence.text, (document.id, template)
+    assert checked > 100
+
+
 def test_rule_ids_are_unique(languages):
     ids = [rule.id for language in languages.values() for rule in language.rules]
     assert len(ids) == len(set(ids))

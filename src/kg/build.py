@@ -96,7 +96,7 @@ class Extractor:
     def graph(self, document: Document, extraction: Extraction | None = None) -> Graph:
         """The document's catalog entry, facts and evidence as RDF."""
         extraction = extraction or self.extraction(document)
-        graph = Graph()
+        graph = Graph(store="SimpleMemory")     # one graph, no contexts: adds cost half
         bind_prefixes(graph)
         for triple in document.triples():
             graph.add(triple)

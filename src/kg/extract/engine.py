@@ -178,6 +178,8 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
             continue
         for rule in language.rules:
             for template in rule.patterns:
+                if patterns.required(template) not in sentence.text:
+                    continue
                 regex, slots = patterns.compile(template)
                 for match in regex.finditer(sentence.text):
                     _apply(rule, match, slots, patterns, context, evidence, explanation)

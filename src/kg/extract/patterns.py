@@ -33,6 +33,34 @@ PRIMITIVES = {"year": r"\d{4}", "day": r"\d{1,2}", "monthnum": r"\d{1,2}", "Year
               "Number": r"\d+(?:[.,]\d+)*", "Phrase": r"\S+(?:\s+\S+){0,5}?"}
 
 
+def required_text(regex: re.Pattern) -> str:
+    r"""The longest text every match of ``regex`` contains (a run of literal characters
+    outside any group, repeat or alternative), or "" when it has none: a sentence without
+    it cannot match, so the regex need not run there.
+
+    >>> required_text(re.compile(r"(?P<a>[A-Z]\w+)\s+(?:has|had)\s+an\s+embassy\s+in"))
+    'embassy'
+    >>> required_text(re.compile(r"(?i)embassy"))
+    ''
+    """
+    try:
+        from re import _parser
+    except ImportError:     # Python 3.10
+        import sre_parse as _parser
+    parsed = _parser.parse(regex.pattern, regex.flags)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    runs, run = [], []
+    for op, value in parsed.data:
+        if op == _parser.LITERAL:
+            run.append(chr(value))
+        else:
+            runs.append("".join(run))
+            run = []
+    runs.append("".join(run))
+    return max(runs, key=len)
+
+
 @dataclass(frozen=True)
 class Slot:
     """A named slot of a compiled pattern."""
@@ -50,12 +78,20 @@ class Patterns:
         self.lexicon = language.lexicon
         # compiled once per language, not once per document: a lexicon's alternations are large
         self._compiled: dict[tuple[str, bool], tuple] = language.__dict__.setdefault("compiled_patterns", {})
+        self._required: dict[str, str] = language.__dict__.setdefault("required_texts", {})
 
     # -- compiling ---------------------------------------------------------------------
 
     def compile(self, template: str, named: bool = True):
         """``(regex, {group: Slot})`` for a template; unnamed when embedded in another."""
         return _compile(self, template, named)
+
+    def required(self, template: str) -> str:
+        """:func:`required_text` of a template's regex, worked out once per language."""
+        known = self._required
+        if template not in known:
+            known[template] = required_text(self.compile(template)[0])
+        return known[template]
 
     def regex(self, type_name: str, mod: str = "") -> str:
         """The non-capturing regex of one slot type."""
