@@ -269,6 +269,12 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
     facts = people.complete(facts, context.people, pair)
+    # a title holds on the date its sentence states, else on the document's date (not on a date
+    # told sentences before: "relations began in 2002 … Ambassador X said")
+    held = context.date if context.date_sentence == context.sentence else context.publication
+    for fact in facts:
+        if fact.kind == "OfficeHolding" and "date" not in fact.fields and held is not None:
+            fact.fields["date"] = held
     explanation.clauses += notes
     ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
     known_as: dict[int, Fact] = {}      # a frame's fact the rules found too -> the rules' fact

@@ -14,6 +14,10 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
+``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
+``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
+``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
+``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
@@ -58,7 +62,7 @@ from .yamlfile import read_yaml
 ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Name", "Amount", "Product", "Agency", "Area"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
-              "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "named"}
+              "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "named"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -96,6 +100,7 @@ class Frame:
     clause_scope: bool = False        # ``scope: clause``: roles are filled in the whole clause, not between triggers
     areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
+    not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
     named: bool = False               # the trigger must be a word of a name that names a state (named_span)
 
 
@@ -112,6 +117,21 @@ class Frames:
     planned: list[str] = field(default_factory=list)  # more cues of a plan, for the frames ("will", "akan")
     since: list[str] = field(default_factory=list)    # words before a date that is not the event's ("since")
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
+    portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
+    honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
+    name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
+
+    def name_regex(self, default: str):
+        r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
+        ``default``) after any ``honorifics``, the name itself as the group ``name``.
+
+        >>> import re
+        >>> Frames(Path("."), [], [], str, honorifics=["Dr."]).name_regex(r"[A-Z]\w+").match("Dr. Otto").group("name")
+        'Otto'
+        """
+        titles = "|".join(re.escape(h) for h in sorted(self.honorifics, key=len, reverse=True))
+        lead = rf"(?:(?:{titles})(?!\w)\s*)*" if titles else ""
+        return re.compile(rf"{lead}(?P<name>{self.name or default})")
 
     def phrase(self, words: str) -> list[str]:
         return [self.stem(t) for t in TOKEN.findall(fold(words))]
@@ -130,7 +150,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners"}
+                "joiners", "portfolio", "honorifics", "name"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -154,6 +174,12 @@ def load_frames(folder: Path) -> Frames | None:
     result = Frames(folder, settings.get("clause_breaks") or [], [], _stemmer(settings.get("stemmer")),
                     settings.get("both") or [], settings.get("match") == "prefix", settings.get("planned") or [],
                     settings.get("since") or [], settings.get("refers_back") or {})
+    if settings.get("portfolio") is not None:
+        from .titles import Portfolio
+
+        result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
+    result.honorifics = settings.get("honorifics") or []
+    result.name = settings.get("name")
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
@@ -249,7 +275,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=dict(item.get("set") or {}),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
-                 when_planned=dict(item.get("when_planned") or {}), named=bool(item.get("named")))
+                 when_planned=dict(item.get("when_planned") or {}),
+                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
 
 
 #: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
@@ -554,8 +581,99 @@ def _name_before(r: Reading, words) -> list:
     words = "|".join(re.escape(w) for w in words)
     gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", r.clause[low:r.trigger.start])
     found = r.name_regex.search(r.clause[low:low + gap.start()] + "\n") if gap else None
-    return ([r.clause[low + found.start():low + found.end()].strip()] if found
+    begin = found.start("name") if found and "name" in found.re.groupindex else found.start() if found else 0
+    return ([r.clause[low + begin:low + found.end()].strip()] if found
             and low + found.end() == low + gap.start() else [])
+
+
+def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
+    """The person's name of two words or more that ends at ``high`` (no mention inside it)."""
+    for found in name_regex.finditer(clause[low:high]):
+        begin = low + (found.start("name") if "name" in name_regex.groupindex else found.start())
+        if low + found.end() == high:
+            name = clause[begin:high].strip()
+            if len(name.split()) >= 2 and not any(begin < m.end and m.start < high for m in mentions):
+                return name
+    return None
+
+
+def _apposed(r: Reading, words) -> list:
+    """A name of two words or more before a comma, the words given (articles: ``[the, '']``,
+    ``''`` for none) and the trigger, perhaps after its state: "Joko Widodo, the President of
+    Indonesia", "Juan Alvarez Vita, Peru's Ambassador", "Budi Santoso, ministro de Comercio"."""
+    cut = r.trigger.start
+    state = next((m for m in r.mentions if "State" in m.entities and m.end <= cut
+                  and ADJACENT_GAP.fullmatch(r.clause[m.end:cut])), None)
+    if state is not None:
+        cut = state.start
+    articles = "|".join(rf"{re.escape(w)}\s+" for w in words if w)
+    optional = "?" if "" in words or not words else ""
+    gap = re.search(rf"\s*,\s+(?:{articles}){optional}$" if articles else r"\s*,\s+$", r.clause[r.scope[0]:cut])
+    if not gap:
+        return []
+    name = _name_ending(r.clause, r.scope[0], r.scope[0] + gap.start(), r.mentions, r.name_regex)
+    return [name] if name else []
+
+
+def _possessive(r: Reading, words) -> list:
+    """The state named before in the clause, when one of the words (a possessive) stands just
+    before the trigger: "Norway … and its Ambassador to Bogota, Ana Berg" (Norway's)."""
+    if not re.search(rf"(?<!{WORD})(?:{'|'.join(re.escape(fold(w)) for w in words)})\s+$",
+                     fold(r.clause[max(0, r.trigger.start - 12):r.trigger.start])):
+        return []
+    return [m for m in r.mentions if "State" in m.entities and m.type == "State" and m.end <= r.trigger.start][-1:]
+
+
+def _visiting(r: Reading, spec) -> list:
+    """The state of the document's pair that the holder named after the trigger does not go
+    to: "President X's visit to Ghana", "Minister Y visited Turkey", "las visitas del
+    Presidente X a Luanda" (a visitor serves the other state). ``spec``: ``{words: [visit],
+    to: [to]}``, the words of a visit and the prepositions of its place."""
+    if not r.pair:
+        return []
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    names = _name_at(r.clause, start, r.mentions, r.name_regex)
+    if not names:
+        return []
+    end = r.clause.index(names[0], start) + len(names[0])
+    words = "|".join(re.escape(fold(w)) for w in sorted(spec.get("words") or [], key=len, reverse=True))
+    to = "|".join(re.escape(fold(w)) for w in spec.get("to") or [])
+    if not words or not to:
+        return []
+    told = re.search(rf"(?<!{WORD})(?:{words})", fold(r.clause[r.scope[0]:r.trigger.start]))
+    place = next((m for m in r.mentions if m.start >= end and m.type in ("State", "City")), None)
+    if place is None or re.match(r"['’]s?(?!\w)", r.clause[place.end:place.end + 2]):
+        return []         # none, or a part of it ("Ghana's northern region")
+    gap = fold(r.clause[end:place.start])
+    visit = rf"(?:['’]s?)?\s*,?\s*(?:{WORD}+\s+){{0,3}}?(?:{words})\s+(?:(?:{to})\s+)?(?:the\s+|la\s+|el\s+)?"
+    going = rf"\s*,?\s*(?:{to})\s+(?:the\s+|la\s+|el\s+)?"
+    if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
+        return []
+    state = place.entities.get("State") or place.entities.get("State_of")
+    return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+def _joined(r: Reading, words) -> list:
+    """The state of the office holder named just before, joined to this title by one of the
+    words: "Indonesian President X and Trade Minister Y" (Y serves Indonesia too),
+    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"."""
+    before = [m for m in r.mentions if "Office" in m.entities and m.end <= r.trigger.start]
+    if not before:
+        return []
+    previous = before[-1]
+    joiners = "|".join(re.escape(w) for w in words)
+    link = re.search(rf"\s*,?\s+(?:{joiners})\s+(?:the\s+|el\s+|la\s+)?$", r.clause[previous.end:r.trigger.start])
+    if not link:
+        return []
+    states = [m for m in r.mentions if set(r.role.types) & set(m.entities) and "State" in m.entities]
+    own = [m for m in states if m.end <= previous.start and ADJACENT_GAP.fullmatch(r.clause[m.end:previous.start])]
+    after = [m for m in states if previous.end <= m.start and re.fullmatch(
+        r"\s+(?:(?:of|de|del)\s+(?:the\s+)?)?", r.clause[previous.end:m.start])]
+    holder_from = after[0].end if after else previous.end
+    name = r.name_regex.match(r.clause, holder_from + re.match(r"[\s,]*", r.clause[holder_from:]).end())
+    if not (own or after) or not name or name.end() != previous.end + link.start():
+        return []
+    return (own or after)[:1]
 
 
 def _after_name(r: Reading, words) -> list:
@@ -680,7 +798,9 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
-        "other": _other, "list_after": _list_after, "list_before": _list_before, "paren_year": _paren_year}
+        "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
+        "joined": _joined, "possessive": _possessive,
+        "visiting": _visiting, "paren_year": _paren_year}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
@@ -696,24 +816,36 @@ def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
 
 
 def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> list[str]:
-    """A person's name starting at ``start`` (past spaces, a comma and the states of an
-    accreditation, "untuk Republik Indonesia,"), cut before any other mention."""
+    """A person's name starting at ``start`` (past spaces, a comma, honorifics and the states
+    or city of an accreditation, "untuk Republik Indonesia,", "to Lima,"), cut before any
+    other mention and any particle left at its end ("Felipe II de España": "Felipe II")."""
     moved = True
     while moved:
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if "State" in mention.entities and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
+            if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
+                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
                 start, moved = mention.end, True
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
     if not found:
         return []
+    begin = found.start("name") if "name" in name_regex.groupindex else found.start()
     end = found.end()
-    for mention in mentions:
-        if found.start() <= mention.start < end:
+    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina")
+        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin):
             end = mention.start
+    end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
     if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
         return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
-    name = re.sub(r"(?:['’]s|(?<=\w\w)\.)$", "", clause[found.start():end].strip(" ,"))
+    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", clause[end:])
+    if acronym and acronym.group(1) != "".join(w[0] for w in re.split(r"[\s\-]+", clause[begin:end]) if w) or any(
+            "Organization" in m.entities and re.fullmatch(r"\s*\(\s*", clause[end:m.start]) for m in mentions):
+        return []      # a forum's name and its acronym ("Asia-Europe Meeting (ASEM)"), not a person ("… Yudhoyono (SBY)")
+    name = re.sub(r"(?:['’]s|(?<=\w\w)\.)$", "", clause[begin:end].strip(" ,"))
     return [name] if len(name.split()) >= 1 and len(name) > 2 else []
+
+
+#: Particles of names ("de", "van", "bin") left at a name's end when a mention cuts it.
+PARTICLE_END = re.compile(r"(?:\s+(?:de|da|do|dos|das|del|la|van|von|der|bin|binti|al))+\s*$|\s+$")

@@ -4,11 +4,15 @@ Names come from the lexicon (CLDR state names, cities, organizations, offices…
 language) and from ``data/reference/demonyms.tsv`` (demonyms and official long forms).
 Text is folded character by character (case, digits, hyphens), so a match's offsets are
 offsets into the text itself. Acronyms (``UN``, ``OAS``) match only as written, so the
-Spanish article "un" is no organization.
+Spanish article "un" is no organization; a capitalized name of a state, city, venue or
+company does not match a word the text writes in lower case (Indonesian "lima tahun",
+"five years", is not Lima).
 
 >>> g = Gazetteer([("Peru", "State", "pe"), ("Peruvian", "Demonym", "pe"), ("UN", "Organization", "un")])
 >>> [(m.text, m.type) for m in g.find("The Peruvian envoy met un amigo at the UN.")]
 [('Peruvian', 'Demonym'), ('UN', 'Organization')]
+>>> [m.text for m in Gazetteer([("Lima", "City", "lima")]).find("lima tahun di Lima")]
+['Lima']
 """
 from __future__ import annotations
 
@@ -23,9 +27,19 @@ import ahocorasick
 from .lexicon import WORD
 
 WORD_CHAR = re.compile(WORD)
+#: A name matched only as written (``UN``, ``G-20``, ``D-8``).
+ACRONYM = re.compile(r"[A-Z0-9\-&.]{2,7}")
 #: When one span names entities of several types, the first type here is the mention's type.
 PRIORITY = ("State", "Demonym", "Organization", "City", "Office", "Agency", "Venue", "Company", "Award",
             "Area", "Product")
+
+
+#: Types whose names a text may write in lower case (Spanish "peruano", "cooperación técnica",
+#: "organización mundial del comercio"); a name of the other types written capitalized in the
+#: reference data (a state, a city: "Chili", "Lima", "Kota")
+#: is no mention where the text writes it in lower case ("lima tahun", "di kota"), so a city
+#: named like a common word is found only as a name.
+LOWER_CASE_TOO = {"Demonym", "Organization", "Office", "Agency", "Area", "Product", "Award"}
 
 
 SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u3000-–‐"})
@@ -82,12 +96,14 @@ class Gazetteer:
             key = _name_key(name)
             if len(key) < 2:
                 continue
-            entry = table.setdefault(key, {"entities": {}, "exact": set()})
+            entry = table.setdefault(key, {"entities": {}, "exact": set(), "lower": False})
             entry["entities"].setdefault(type_name, iri)
-            if re.fullmatch(r"[A-Z0-9\-&.]{2,7}", name.strip()):      # an acronym: as written
+            if ACRONYM.fullmatch(name.strip()):      # an acronym: as written
                 entry["exact"].add(name.strip())
+            if type_name in LOWER_CASE_TOO or not name[:1].isupper():
+                entry["lower"] = True
         for key, entry in table.items():
-            self.automaton.add_word(key, (len(key), entry["entities"], frozenset(entry["exact"])))
+            self.automaton.add_word(key, (len(key), entry["entities"], frozenset(entry["exact"]), entry["lower"]))
         self.size = len(table)
         if table:
             self.automaton.make_automaton()
@@ -98,11 +114,13 @@ class Gazetteer:
             return []
         folded = fold(text)
         candidates = []
-        for last, (length, entities, exact) in self.automaton.iter(folded):
+        for last, (length, entities, exact, lower) in self.automaton.iter(folded):
             start, end = last - length + 1, last + 1
             if start > 0 and WORD_CHAR.match(folded[start - 1]):
                 continue
             if exact and not entities.keys() - {"Organization", "Agency"} and text[start:end] not in exact:
+                continue
+            if not lower and text[start].islower():      # "lima tahun", "di kota": words, not the cities
                 continue
             end = self._word_end(folded, end)
             if end is None:
@@ -118,14 +136,17 @@ class Gazetteer:
             taken = end
         return mentions
 
-    def _word_end(self, folded: str, end: int) -> int | None:
-        """Where the word ends after a name: at once, or after one of the suffixes; None inside a word."""
+    def _word_end(self, folded: str, end: int, suffixes: int = 2) -> int | None:
+        """Where the word ends after a name: at once, or after one suffix or two (Bengali
+        ``ঢাকা|তে|ই``, ``ভারতীয়|দের``); None inside a word."""
         if end >= len(folded) or not WORD_CHAR.match(folded[end]):
             return end
-        for suffix in self.suffixes:
-            stop = end + len(suffix)
-            if folded.startswith(suffix, end) and (stop >= len(folded) or not WORD_CHAR.match(folded[stop])):
-                return stop
+        if suffixes:
+            for suffix in self.suffixes:
+                if folded.startswith(suffix, end):
+                    stop = self._word_end(folded, end + len(suffix), suffixes - 1)
+                    if stop is not None:
+                        return stop
         return None
 
 

@@ -66,6 +66,7 @@ class Language:
     commentary: list[str] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
     relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
+    common_words: list[str] = field(default_factory=list)
     lexicon: Lexicon | None = None
     frames: object = None                 # kg.extract.frames.Frames, from data/frames/<code>/
     gazetteer: object = None              # kg.extract.gazetteer.Gazetteer over the lexicon's names
@@ -115,6 +116,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         commentary=data.get("commentary", []),
         planned=data.get("planned", []),
         relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
+        common_words=data.get("common_words", []),
     )
     if lexicon_graph is not None:
         from ..reference import BULK_SOURCES
@@ -127,14 +129,15 @@ def load_language(path: Path, lexicon_graph) -> Language:
 
 def _general_layer(language: Language, graph) -> None:
     """The frames, the gazetteer and the cities' states, for kg.extract.reader."""
-    import re
-
     from rdflib import RDF
     from rdflib.namespace import SKOS
 
     from ..rdfterms import KG, mint
+    from ..reference import writes_latin
+    from .demonyms import cldr_demonyms
     from .frames import load_frames
-    from .gazetteer import Gazetteer, read_demonyms
+    from .gazetteer import ACRONYM, Gazetteer, read_demonyms
+    from .variants import spelling_variants
 
     language.frames = load_frames(paths.FRAMES_DIR / language.code)
     if language.frames is None:
@@ -143,13 +146,21 @@ def _general_layer(language: Language, graph) -> None:
     names += [(str(acronym), "Organization", str(organization))      # acronyms match only as written
               for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
               for acronym in graph.objects(organization, SKOS.notation)]
+    if not writes_latin(language.code):        # a Bengali text writes "ASEAN", "WTO" as they are
+        names += [(str(label), "Organization", str(organization))
+                  for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
+                  for label in graph.objects(organization, SKOS.altLabel) if ACRONYM.fullmatch(str(label))]
     names += [(form, type_name, str(mint("state", iso)))
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
+    names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
+    common = {word.casefold() for word in language.common_words}
+    names = [(form, type_name, iri) for name, type_name, iri in names
+             for form in spelling_variants(name, language.code) if form.casefold() not in common]
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
     language.frame_both = language.frames.both
-    language.name_regex = re.compile(language.name)
+    language.name_regex = language.frames.name_regex(language.name)
 
 
 def _key_line(nodes, name: str) -> int:

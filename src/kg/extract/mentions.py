@@ -14,7 +14,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
     """The names in ``text`` plus the ``dates`` given as ``(start, end, PartialDate)`` and the
     ``amounts`` as ``(start, end, Amount)``, in text order.
 
-    A city mention carries its state as ``entities["State_of"]``; a demonym names a state.
+    A city mention carries its state as ``entities["State_of"]``; a demonym names a state,
+    except inside an amount, whose currency it names ("US$ 2 million", "মার্কিন ডলার").
     """
     mentions = []
     for mention in gazetteer.find(text):
@@ -25,6 +26,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
         if "Demonym" in entities and "State" not in entities:
             entities["State"] = entities["Demonym"]
         mentions.append(Mention(mention.start, mention.end, mention.text, mention.type, mention.iri, entities))
+    for start, end, _ in amounts:       # "২১৩ মিলিয়ন মার্কিন ডলার": the currency's adjective is the amount's
+        mentions = [m for m in mentions if m.type != "Demonym" or not (m.start < end and start < m.end)]
     taken = [(m.start, m.end) for m in mentions]
     for type_name, found in (("Date", dates), ("Amount", amounts)):
         for start, end, thing in found:

@@ -20,6 +20,8 @@ last person named.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import Fact, Person
 
 
@@ -31,10 +33,19 @@ ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-
 
 
 def known(name: str, people: list[Person], state: str | None = None) -> Person | None:
-    """The person met last whose full name holds every word of ``name`` (of ``state``, when given)."""
+    """The person met last whose full name holds every word of ``name``, or whose initials
+    ``name`` is ("SBY", "AMLO"), of ``state`` when given.
+
+    >>> known("SBY", [Person("Susilo Bambang Yudhoyono", None, "state/id")]).name
+    'Susilo Bambang Yudhoyono'
+    """
     words = set(name.split())
+    initials = name if re.fullmatch(r"[A-Z]{2,5}", name) else None
     for person in reversed(people):
-        if words and words <= set(person.name.split()) and (state is None or person.state in (None, state)):
+        if state is not None and person.state not in (None, state):
+            continue
+        if words and words <= set(person.name.split()) or initials and initials == "".join(
+                w[0] for w in re.split(r"[\s\-]+", person.name) if w[:1].isupper()):
             return person
     return None
 
@@ -56,6 +67,8 @@ def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
         earlier = known(fields["holder"].name, people, fields.get("state"))
         if earlier is not None:
             fields.setdefault("state", earlier.state)
+            if _narrows(fields.get("office"), earlier.office):     # "Minister Chung": the Foreign Minister named before
+                fields["office"] = earlier.office
             if fields["state"] is None:
                 del fields["state"]
             fields["holder"] = Person(earlier.name, fields.get("office"), fields.get("state"))
@@ -65,7 +78,9 @@ def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
     kept = []
     for fact in facts:
         if fact.kind == "OfficeHolding":
-            if "state" not in fact.fields:
+            if "state" not in fact.fields:    # no holding, but a name a later mention may shorten ("SBY")
+                if fact.fields["holder"].name != PRONOUN:
+                    people.append(Person(fact.fields["holder"].name, fact.fields.get("office")))
                 continue
             holder = fact.fields["holder"]
             fact.fields["holder"] = Person(holder.name, fact.fields.get("office"), fact.fields["state"],
@@ -73,6 +88,11 @@ def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
             people.append(fact.fields["holder"])
         kept.append(fact)
     return kept
+
+
+def _narrows(office: str | None, earlier: str | None) -> bool:
+    """Whether ``earlier`` is a kind of ``office`` ("minister-of-foreign-affairs" of "minister")."""
+    return bool(office and earlier) and earlier.rsplit("/", 1)[-1].startswith(office.rsplit("/", 1)[-1] + "-of-")
 
 
 def _counterpart(fact: Fact, holdings: list[Fact], pair) -> dict:

@@ -2,7 +2,8 @@
 
 It runs beside the whole-sentence rules (data/rules/); a fact both find is the same node.
 A clause that negates or comments (the language's ``negation`` and ``commentary`` cues)
-states no fact but an office holding (a title stands in commentary, not in a negation); one
+states no fact but an office holding (a title stands in commentary, and in a negation that
+does not stand just before it); one
 that plans (``planned``: "will visit", "akan berkunjung") states events, with status
 planned, agreements as their frames' ``when_planned`` says, areas of cooperation, and office
 holdings ("President X will visit Lima" still says X is president).
@@ -24,6 +25,7 @@ from .frames import areas, fill, multilateral, named_span, tokens, triggers, val
 from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
+from .titles import stretch
 
 
 #: Facts a plan or commentary leaves standing: "President X will visit Lima" still says X is president.
@@ -39,7 +41,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     """
     frames = language.frames
     facts, notes = [], []
-    mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
+    mentions = stretch(text, find_mentions(text, language.gazetteer, language.city_states, dates, amounts), frames.portfolio)
     both_regex = _both_regex(language)
     prefix = frames.prefix
     sentence_words = tokens(text, frames)
@@ -61,8 +63,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         kept, plan_at = found, None
         if scope_cue:
             negated = scope_cue.startswith("negated")
-            kept = [t for t in found if not negated and (t.frame.fact in TITLES or plans and (
-                t.frame.fact in PLANNED or t.frame.when_planned or t.frame.fact in AGREED))]
+            kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
+                    or not negated and plans and (t.frame.fact in PLANNED or t.frame.when_planned
+                                                  or t.frame.fact in AGREED)]
             notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first), "
                                                "cooperation and office holdings" if plans else
                                                "no fact from this clause but office holdings" if kept else
@@ -96,6 +99,11 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"'{frame.unless.search(fold(text[low:high])).group()}' says it is not so")
                 continue
+            former = frame.not_after & set(fold(text[clause.start:trigger.start]).split()[-3:])
+            if former:     # "former President X", "mantan Menteri": no longer so
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"'{min(former)}' before it says it is no longer so")
+                continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
             if frame.fact == "Event" and scene is not None:
@@ -118,6 +126,14 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _denies(language, text: str, clause, trigger) -> bool:
+    """Whether a negation cue stands among the four words before a title ("is not the
+    President", "bukan Menteri"): another negation in the clause ("X, the Foreign Minister,
+    said they have no embassy") leaves the title standing."""
+    words = " ".join(text[clause.start:trigger.start].split()[-4:])
+    return any(re.search(cue, words, re.IGNORECASE) for cue in language.negation)
 
 
 #: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.

@@ -1,0 +1,33 @@
+"""Regular spelling variants of a name, so that the gazetteer finds the ways texts write it.
+
+- Indonesian writes "kerja sama" (cooperation) also as one word, "kerjasama":
+  "Organisasi Kerja Sama Islam" is also "Organisasi Kerjasama Islam".
+- Bengali writes a word-final long ী also as short ি ("দিল্লী", "দিল্লি"; the spelling reform
+  prefers ি in loanwords), and a name of two words also as one ("নয়া দিল্লী", "নয়াদিল্লি").
+
+>>> spelling_variants("Organisasi Kerja Sama Islam", "id")
+['Organisasi Kerja Sama Islam', 'Organisasi Kerjasama Islam']
+>>> spelling_variants("নয়া দিল্লী", "bn")
+['নয়া দিল্লী', 'নয়া দিল্লি', 'নয়াদিল্লী', 'নয়াদিল্লি']
+>>> spelling_variants("Lima", "es")
+['Lima']
+"""
+from __future__ import annotations
+
+import re
+
+LONG_I, SHORT_I = "\u09c0", "\u09bf"
+KERJA_SAMA = re.compile(r"\b([Kk])erja [Ss]ama\b")
+
+
+def spelling_variants(name: str, language: str) -> list[str]:
+    """``name`` and its regular spelling variants in ``language``, ``name`` first."""
+    forms = [name]
+    if language == "id" and KERJA_SAMA.search(name):
+        forms.append(KERJA_SAMA.sub(lambda m: m.group(1) + "erjasama", name))
+    elif language == "bn":
+        short = " ".join(w[:-1] + SHORT_I if w.endswith(LONG_I) else w for w in name.split(" "))
+        forms.append(short)
+        if name.count(" ") == 1:
+            forms += [form.replace(" ", "") for form in forms]
+    return list(dict.fromkeys(forms))
