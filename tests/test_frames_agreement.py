@@ -30,11 +30,27 @@ def test_an_agreement_with_a_third_state_is_not_the_pair():
     assert [sorted(p.rsplit("/", 1)[1] for p in f.fields["parties"]) for f in found] == [["id", "jp"]]
 
 
-def test_cooperation_needs_an_agreement_or_event_to_hold_it():
-    facts = extract("There is very good cooperation in fisheries.", LANGUAGES["en"], "d").facts
-    assert not [f for f in facts if f.kind == "Cooperation"]
-    facts = extract("Kenya and Vietnam signed an MoU in 2019. Cooperation in fisheries has grown since.",
-                    LANGUAGES["en"], "d").facts
-    held = [f for f in facts if f.kind == "Cooperation"]
-    assert [f.fields["area"].rsplit("/", 1)[1] for f in held] == ["fisheries"]
-    assert held[0].fields["context"].kind == "Agreement"
+def _cooperations(text, code="en"):
+    return [f for f in extract(text, LANGUAGES[code], "d").facts if f.kind == "Cooperation"]
+
+
+def _area(fact):
+    return fact.fields["area"].rsplit("/", 1)[1]
+
+
+def test_cooperation_without_an_agreement_or_event_is_between_the_two_states():
+    # the document states no agreement or event: the two states that cooperate
+    held = _cooperations("Kenya and Vietnam cooperate in fisheries and tourism.")
+    assert sorted(_area(f) for f in held) == ["fisheries", "tourism"]
+    assert all("context" not in f.fields and sorted(s.rsplit("/", 1)[1] for s in f.fields["states"]) == ["ke", "vn"]
+               for f in held)
+
+
+def test_cooperation_is_held_by_the_agreement_or_event_the_document_states():
+    held = _cooperations("Kenya and Vietnam signed an MoU in 2019. Cooperation in fisheries has grown since.")
+    assert [_area(f) for f in held] == ["fisheries"]
+    assert held[0].fields["context"].kind == "Agreement" and "states" not in held[0].fields
+
+
+def test_cooperation_needs_a_context_or_two_states():
+    assert not _cooperations("There is very good cooperation in fisheries.")

@@ -123,9 +123,11 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
     FactKind("ExportFlow", "export",
              {"exporter": _r("State"), "importer": _r("State"), "product": _r("Product")},
              key=("exporter", "importer", "product"), case="export"),
+    # a cooperation in one area: in the context of an agreement or event, else between two states
+    # ("the two countries cooperate in trade"): one of the two is required
     FactKind("Cooperation", "cooperation",
-             {"area": _r("Area"), "context": _r("Fact", facts=("Agreement", "Event"))},
-             key=("area", "context"), case="cooperation"),
+             {"area": _r("Area"), "context": _f("Fact", facts=("Agreement", "Event")), "states": _f("State", size=2)},
+             key=("area", "context", "states"), one_of=(("context", "states"),), case="cooperation"),
     FactKind("MarketEntry", "market-entry",
              {"company": _r("Company"), "nationality": _f("State"), "market": _r("State")},
              key=("company", "market"), case="market-entry"),

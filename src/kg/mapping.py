@@ -157,7 +157,7 @@ class Mapper:
             if "Fact" in spec.fields[name].types:
                 within = None if value is None else self.add(value) if isinstance(value, Fact) else value
             elif spec.fields[name].size:
-                parts += sorted(_key_value(v) for v in value)
+                parts += sorted(_key_value(v) for v in value or ())
             elif isinstance(value, (list, tuple, set)):
                 parts.append(sorted({_key_value(v) for v in value}))
             else:
@@ -295,6 +295,15 @@ class Mapper:
         return iri
 
     def _cooperation(self, fact, f):
+        """In the context of an agreement or event; without one, between its two states."""
+        if f.get("context") is None:
+            a, b = sorted(f["states"])
+            iri = self.iri("Cooperation", f)
+            self._node(iri, KG.Cooperation, f"Cooperation on {self.label(f['area'])} between {self.label(a)} "
+                                            f"and {self.label(b)}")
+            self._set(iri, KG.area, URIRef(f["area"]))
+            self._set(iri, KG.state, URIRef(a), URIRef(b))
+            return iri
         context = self.add(f["context"])
         iri = self.iri("Cooperation", {**f, "context": context})
         self._node(iri, KG.Cooperation, f"Cooperation on {self.label(f['area'])}")

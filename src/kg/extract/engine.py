@@ -297,15 +297,12 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     explanation.clauses += notes
     ruled = len(context.facts)     # the facts before are the rules' and the earlier sentences'
     known_as: dict[int, Fact] = {}      # a frame's fact the rules found too -> the rules' fact
+    cited = {frame.id for frame in language.frames.frames if frame.named}
     for fact in sorted(facts, key=lambda f: f.kind == "Cooperation"):   # contexts first
-        if fact.kind == "Cooperation":   # the agreement or event it belongs to: its own, else the latest
-            own = fact.fields.get("context")
-            fact.fields["context"] = (known_as.get(id(own), own) if own is not None else
-                                      context.latest(["Agreement", "Event"], context.named_kinds(sentence.text)))
-            if fact.fields["context"] is None:
-                explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement or event to hold the "
-                                           f"cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
-                continue
+        if fact.kind == "Cooperation" and not _cooperation_context(fact, known_as, context, sentence, evidence):
+            explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement, event or two states to hold "
+                                       f"the cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
+            continue
         for name in [name for name, given in fact.fields.items() if given == STATED]:   # the ``stated`` cue
             published = context.publication
             if published:
@@ -313,8 +310,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
                                                 "not stated with the fact; the document's date")
             else:
                 del fact.fields[name]
-        if fact.kind == "Agreement" and "date" not in fact.fields:
-            date = _context_date(context, None)
+        if fact.kind == "Agreement" and "date" not in fact.fields and fact.evidence[0].rule not in cited:
+            date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
             if date:
                 fact.fields["date"] = date
         known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
@@ -341,6 +338,26 @@ def _complete_known(known: Fact, fact: Fact) -> None:
         known.fields[name] = fact.fields[name]
     if added and fact.evidence[0] not in known.evidence:
         known.evidence.append(fact.evidence[0])
+
+
+def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence, evidence) -> bool:
+    """Tie a frame's cooperation to what holds it: its own agreement; else the agreement or
+    event the same sentence states; else the latest the document stated (of a kind the
+    sentence names, "the agreement", "during the visit", if there is one); else, in a document
+    that has stated none, the two states its frame found ("the two countries cooperate in
+    trade"). False when there is none of these."""
+    own = fact.fields.get("context")
+    if own is None:
+        own = next((f for f in reversed(context.facts) if f.kind in ("Agreement", "Event")
+                    and any(e.start == evidence.start for e in f.evidence)), None)
+    if own is None:
+        own = context.latest(["Agreement", "Event"], context.named_kinds(sentence.text))
+    if own is not None:
+        fact.fields["context"] = known_as.get(id(own), own)
+        fact.fields.pop("states", None)
+        return True
+    fact.fields.pop("context", None)
+    return len(set(fact.fields.get("states") or ())) == 2
 
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').

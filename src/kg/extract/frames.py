@@ -37,6 +37,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
 
 Format and examples: data/frames/README.md.
 
@@ -60,7 +61,7 @@ import yaml
 from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
 from ..factkinds import KINDS, accepts
-from ..facts import FRAME_FIELDS
+from ..facts import FRAME_FIELDS, PartialDate
 from .gazetteer import Mention, fold
 from .lexicon import WORD
 from .yamlfile import read_yaml
@@ -69,7 +70,8 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
               "Company", "Award"}
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
-              "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until"}
+              "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
+              "named"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -109,6 +111,7 @@ class Frame:
     areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
     not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
+    named: bool = False               # the trigger must be a word of a name that names a state (named_span)
 
 
 @dataclass
@@ -290,7 +293,64 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=_constants(item),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
-                 when_planned=dict(item.get("when_planned") or {}), not_after=frozenset(fold(w) for w in item.get("not_after") or []))
+                 when_planned=dict(item.get("when_planned") or {}),
+                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
+
+
+#: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
+#: "Tratado de Libre Comercio", "Perjanjian tentang …"), besides capitalized words.
+NAME_JOINERS = {"of", "on", "between", "and", "the", "for", "concerning", "de", "del", "la", "el", "los", "las",
+                "entre", "sobre", "y", "e", "en", "para", "antara", "tentang", "dan", "mengenai", "untuk"}
+NAME_WORD = re.compile(rf"{WORD}+|[-–—‐]")
+
+
+def named_span(start: int, end: int, text: str, mentions: list[Mention], states: bool = True) -> tuple[int, int] | None:
+    """The name a trigger (``start``..``end``, capitalized) is a word of, when that name names a
+    state: "the Indonesia–Australia Comprehensive Economic Partnership Agreement", "Agreement
+    Between the Republic of Indonesia and Australia on the Framework …", "Tratado de Libre
+    Comercio Chile-Corea"; else None ("the agreement", "the Paris Agreement"). With ``states``
+    False, the name when it names none.
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> text = "They ratified the Chile–Korea Free Trade Agreement in 2004."
+    >>> named_span(text.index("Agreement"), text.index(" in"), text, Gazetteer([("Chile", "State", "cl")]).find(text))
+    (18, 50)
+    """
+    if not text[start:start + 1].isupper():
+        return None
+    words = [(m.start(), m.end(), m.group()) for m in NAME_WORD.finditer(text)]
+    def capital(word: str) -> bool:
+        return word[:1].isupper() or word in "-–—‐"
+    def joined(a_end: int, b_start: int) -> bool:      # words of one name: a space or a dash between
+        return re.fullmatch(r"[  ]?|\s*[-–—‐/]\s*|[’']s?\s", text[a_end:b_start]) is not None
+    index = next(i for i, w in enumerate(words) if w[0] >= start)
+    low = index
+    while low > 0 and capital(words[low - 1][2]) and joined(words[low - 1][1], words[low][0]):
+        low -= 1
+    last = next(i for i, w in enumerate(words) if w[1] >= end)
+    high = last
+    while high + 1 < len(words) and joined(words[high][1], words[high + 1][0]):
+        step = high + 1      # past joiners ("on the"), to a capitalized word
+        while step + 1 < len(words) and words[step][2].casefold() in NAME_JOINERS \
+                and joined(words[step][1], words[step + 1][0]):
+            step += 1
+        if not capital(words[step][2]):
+            break
+        high = step
+    while high > last and (words[high][2].casefold() in NAME_JOINERS or words[high][2] in "-–—‐"):
+        high -= 1
+    span = (words[low][0], words[high][1])
+    if (low, high) == (index, last):
+        return None     # the trigger alone: a capital at a sentence's start, not a name
+    named = any("State" in m.entities and span[0] <= m.start and m.end <= span[1] for m in mentions)
+    return span if named == states else None
+
+
+def multilateral(start: int, end: int, text: str, mentions: list[Mention]) -> bool:
+    """Whether an agreement's trigger is a word of a name after a city that names no state:
+    "the Paris Agreement", "el Protocolo de Kioto", "Perjanjian Paris" (signed by many)."""
+    span = named_span(start, end, text, mentions, states=False)
+    return bool(span) and any("City" in m.entities and span[0] <= m.start and m.end <= span[1] for m in mentions)
 
 
 def _constants(item) -> dict:
@@ -774,6 +834,14 @@ def _stated(r: Reading, _) -> list:
     "Morocco has opened an embassy in Rwanda" in a report of 20 October 2016. With ``when``,
     only where one of its words stands within three words of the trigger."""
     return [STATED]
+def _paren_year(r: Reading, reach) -> list:
+    """A year in parentheses that follows the trigger's words within ``reach`` characters, with
+    no comma, semicolon or other parenthesis between: "un tratado de extradición (1997)",
+    "Traktat Lombok (2006)"."""
+    name = named_span(r.trigger.start, r.trigger.end, r.clause, r.mentions) if r.trigger.frame.named else None
+    start = name[1] if name else r.trigger.end     # past a title: "Agreement Between … Cooperation (2006)"
+    found = re.match(rf"[^(),;.]{{0,{int(reach or 80)}}}?\(\s*((?:1[6-9]|20)\d\d)\s*\)", r.clause[start:r.scope[1]])
+    return [PartialDate(int(found.group(1)))] if found else []
 
 
 def _nearest(r: Reading, _) -> list:
@@ -826,7 +894,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
-        "unlike": _unlike, "listed": _listed_subject, "stated": _stated}
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}

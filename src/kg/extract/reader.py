@@ -5,7 +5,8 @@ A clause that negates or comments (the language's ``negation`` and ``commentary`
 states no fact but an office holding (a title stands in commentary, and in a negation that
 does not stand just before it); one
 that plans (``planned``: "will visit", "akan berkunjung") states events, with status
-planned, and office holdings ("President X will visit Lima" still says X is president).
+planned, agreements as their frames' ``when_planned`` says, areas of cooperation, and office
+holdings ("President X will visit Lima" still says X is president).
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -20,7 +21,7 @@ import itertools
 import re
 
 from ..facts import Fact, PartialDate, Person
-from .frames import _has_phrase, areas, fill, tokens, triggers, value
+from .frames import _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions
 from .text import clauses
@@ -50,8 +51,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         inside = [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
         words = [t for t in sentence_words if clause.start <= t.start and t.end <= clause.end]
         found = [t for t in triggers(words, inside, frames, prefix)    # "Asia-Pacific Economic Cooperation" is a name
-                 if t.mention or not any(m.type == "Organization" and m.start <= t.start and t.end <= m.end
-                                         for m in inside)]
+                 if (t.mention or not any(m.type == "Organization" and m.start <= t.start and t.end <= m.end
+                                          for m in inside))
+                 and (not t.frame.named or named_span(t.start, t.end, text, inside))
+                 and not (t.frame.fact == "Agreement" and multilateral(t.start, t.end, text, inside))]
         if not found:
             continue
         shown = ", ".join(f"{m.type}:{m.text}" for m in inside) or "none"
@@ -62,9 +65,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         if scope_cue:
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
-                    or not negated and plans and (t.frame.fact in PLANNED or t.frame.when_planned)]
-            notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first) "
-                                               "and office holdings" if plans else
+                    or not negated and plans and (t.frame.fact in PLANNED or t.frame.when_planned
+                                                  or t.frame.fact in AGREED)]
+            notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first), "
+                                               "cooperation and office holdings" if plans else
                                                "no fact from this clause but office holdings" if kept else
                                                "no fact from this clause"))
             if not kept:
@@ -148,6 +152,9 @@ def _denies(language, text: str, clause, trigger) -> bool:
 
 #: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
 PLANNED = {"Event"}
+#: Facts a plan states as they are: "the two will cooperate in trade" is an area the two agree
+#: to cooperate in (tests/cases/README.md), a Cooperation as any other.
+AGREED = {"Cooperation"}
 
 
 def _end_of(items, default: int) -> int:
