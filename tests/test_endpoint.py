@@ -344,6 +344,24 @@ def test_a_failed_upload_leaves_the_old_build(fresh, monkeypatch):
     assert snapshot(fresh) == sorted(map(str, before))
 
 
+def test_a_server_without_a_graph_store_is_read_a_query_page_at_a_time(fresh, monkeypatch):
+    quads = [ox.Quad(ox.NamedNode(E + f"s{i}"), P, ox.Literal(str(i)), ox.NamedNode(E + "graph/doc/d"))
+             for i in range(5)]
+    load(fresh, quads)
+    request = SparqlEndpointStore._request
+    reads = []
+
+    def no_graph_store(self, method, url, *args, **kwargs):
+        if method == "GET" and url == self.endpoint.graph_store:
+            reads.append(url)
+            raise EndpointError(f"{url}: HTTP 405 Method Not Allowed")
+        return request(self, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(SparqlEndpointStore, "_request", no_graph_store)
+    assert snapshot(fresh) == sorted(map(str, quads))
+    assert reads
+
+
 def seed() -> list[ox.Quad]:
     """The made-up facts test_cli seeds its stores with."""
     return list(ox.parse(path=str(FIXTURES / "base.trig"), format=ox.RdfFormat.TRIG))
