@@ -317,9 +317,6 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
         known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
         if known is not None:
             known_as[id(fact)] = known
-            if fact.kind == "Event" and "place" in fact.fields and "place" not in known.fields:
-                known.fields["place"] = fact.fields["place"]     # "a meeting …, and other meetings in Asunción"
-                known.evidence += [e for e in fact.evidence if e not in known.evidence]
             _complete_known(known, fact)
             continue
         context.facts.append(fact)
@@ -327,8 +324,9 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 
 #: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
-#: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before).
-COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",)}
+#: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before; "a
+#: meeting …, and other meetings in Asunción": the place of the meeting).
+COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",), "Event": ("place",)}
 
 
 def _complete_known(known: Fact, fact: Fact) -> None:
