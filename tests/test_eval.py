@@ -113,7 +113,7 @@ def test_test_documents_do_not_fall_below_the_baseline(scores):
 
 def made_up_case(tmp_path, text, facts):
     case = tmp_path / "made-up"
-    case.mkdir()
+    case.mkdir(parents=True)
     (case / "doc.txt").write_text(text, encoding="utf-8")
     (case / "catalog.csv").write_text("id,file,language,date,title,publisher,url,license\n"
                                       "made-up,doc.txt,id,,t,p,,\n", encoding="utf-8")
@@ -138,6 +138,14 @@ def test_a_fact_the_document_denies_counts_as_negated_not_expected(tmp_path):
     result = made_up_case(tmp_path, "Indonesia dan Peru adalah anggota APEC.", facts)
     score = result.scores["membership"]
     assert (score.matched, score.found, score.expected, score.negated) == (1, 2, 1, 1)
+
+
+def test_a_name_given_in_two_scripts_matches_either(tmp_path):
+    def office(*names):
+        return {"type": "office", "person": list(names), "office": "President", "state": "ID", "quote": "x"}
+    text = "Presiden Indonesia Joko Widodo tiba di Lima."
+    assert made_up_case(tmp_path / "a", text, [office("Jokowi", "Joko Widodo")]).scores["office"].matched == 1
+    assert made_up_case(tmp_path / "b", text, [office("Jokowi", "Joko Anwar")]).scores["office"].matched == 0
 
 
 @pytest.mark.parametrize("expected, found, matches", [

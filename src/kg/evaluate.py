@@ -292,14 +292,22 @@ def _field_matches(name: str, expected, found, engine, prefixes: str, loose: boo
     if isinstance(found, ox.NamedNode):
         names = {normalize(row["name"].value)
                  for row in engine.query(prefixes + NAME_QUERY, substitutions={ox.Variable("node"): found})}
-        wanted = normalize(expected)
-        if wanted in names:
-            return True
-        if loose:   # a shorter or longer form of the name: "Jane Doe" is "Jane Q. Doe"
-            words = set(wanted.split())
-            return any(words <= set(n.split()) or set(n.split()) <= words for n in names if n)
-        return False
+        # a list gives one name in English and one as the document writes it: either matches
+        return any(_name_matches(normalize(wanted), names, loose)
+                   for wanted in (expected if isinstance(expected, list) else [expected]))
     return normalize(found.value) == normalize(expected)
+
+
+def _name_matches(wanted: str, names: set[str], loose: bool) -> bool:
+    """Whether ``wanted`` is one of a node's ``names``; ``loose`` takes a shorter or longer form too.
+
+    >>> _name_matches("jane doe", {"jane q. doe"}, loose=True)
+    True
+    """
+    if wanted in names:
+        return True
+    words = set(wanted.split())
+    return loose and any(words <= set(n.split()) or set(n.split()) <= words for n in names if n)
 
 
 def _iso(iri: str) -> str:
