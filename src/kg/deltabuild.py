@@ -32,6 +32,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 
@@ -113,12 +114,68 @@ class _View:
 
 def rule_conclusions(db: ox.Store) -> set[ox.Triple]:
     """What the inference rules (``data/rules/inference/*.rq``) conclude over the document,
-    reference and ontology graphs of ``db``."""
-    graphs = [g for g in db.named_graphs() if g.value.startswith(DOCUMENTS) or g.value in (ONTOLOGY_GRAPH, REFERENCE_GRAPH)]
+    reference and ontology graphs of ``db``: each over the triples of those graphs with a
+    predicate its patterns name (:func:`matched_predicates`), copied apart, or where it cannot
+    say, over those graphs all (far slower)."""
     found = set()
-    for rule in sorted((paths.RULES_DIR / "inference").glob("*.rq")):
-        found.update(db.query(rule.read_text(encoding="utf-8"), default_graph=graphs))
+    for text, predicates in _rules():
+        if predicates is None:
+            graphs = [g for g in db.named_graphs() if _built_from(ox.Quad(g, g, g, g))]
+            found.update(db.query(text, default_graph=graphs))
+            continue
+        matched = ox.Store()
+        matched.extend(q for p in predicates for q in db.quads_for_pattern(None, p, None, None) if _built_from(q))
+        found.update(matched.query(text, use_default_graph_as_union=True))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, frozenset | None], ...]:
+    texts = [rule.read_text(encoding="utf-8") for rule in sorted((paths.RULES_DIR / "inference").glob("*.rq"))]
+    return tuple((text, matched_predicates(text)) for text in texts)
+
+
+def matched_predicates(text: str) -> frozenset | None:
+    """The predicates the patterns of the SPARQL query ``text`` match (its CONSTRUCT template
+    aside), or None if a pattern matches more (a variable or negated predicate, a GRAPH, a
+    SERVICE, a FROM): only triples with these predicates can change its solutions.
+
+    >>> sorted(p.value for p in matched_predicates(
+    ...     "CONSTRUCT { ?x <urn:q> 1 } WHERE { ?x <urn:p>/^<urn:r> ?y FILTER NOT EXISTS { ?x <urn:s> ?z } }"))
+    ['urn:p', 'urn:r', 'urn:s']
+    >>> matched_predicates("CONSTRUCT { ?x <urn:q> 1 } WHERE { ?x ?p ?y }") is None
+    True
+    """
+    from rdflib import URIRef
+    from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found = set()
+
+    def path(p) -> bool:
+        if isinstance(p, URIRef):
+            found.add(ox.NamedNode(str(p)))
+            return True
+        if isinstance(p, (SequencePath, AlternativePath)):
+            return all(path(a) for a in p.args)
+        if isinstance(p, InvPath):
+            return path(p.arg)
+        if isinstance(p, MulPath):
+            return path(p.path)
+        return False                        # a variable, a negated set (NegatedPath), …
+
+    def walk(node) -> bool:
+        if isinstance(node, CompValue):
+            if node.name in ("Graph", "ServiceGraphPattern") or ("datasetClause" in node and node["datasetClause"]):
+                return False
+            return all(all(path(t[1]) for t in v) if k == "triples" else walk(v)
+                       for k, v in node.items() if k not in ("template", "PV", "_vars"))
+        if isinstance(node, (list, tuple)):
+            return all(walk(v) for v in node)
+        return True
+
+    return frozenset(found) if walk(prepareQuery(text).algebra) else None
 
 
 def _to_extract(db: ox.Store, documents, shared: str, hashes: dict, previous_hashes: dict) -> set[str]:
