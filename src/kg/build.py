@@ -53,8 +53,8 @@ class Assembled:
         if self.dropped or self.failures:
             lines.append(f"{len(self.dropped)} facts dropped (they violate the shapes), "
                          f"{len(self.failures)} documents not built")
-        triples, graphs = self.totals or (len(self.dataset), len(list(self.dataset.graphs())) - 1)
-        lines.append(f"{triples} triples in {graphs} named graphs; "
+        size, graphs = self.totals or (len(self.dataset), len(list(self.dataset.graphs())) - 1)
+        lines.append(f"{size} {'quads' if self.totals else 'triples'} in {graphs} named graphs; "
                      f"SHACL: {'conforms' if self.conforms else 'VIOLATIONS'}; reasoning: {self.reasoning}; "
                      f"{self.seconds:.1f} s")
         return "\n".join(lines)
