@@ -692,6 +692,8 @@ def _visiting(r: Reading, spec) -> list:
     if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
         return []
     state = place.entities.get("State") or place.entities.get("State_of")
+    if _listed([m for m in r.mentions if m.type in ("State", "City")], place, r.clause)[1:]:
+        return []         # a tour ("visit Tanzania and Ethiopia"): it visits both
     return [other for other in r.pair if other != state] if state in r.pair else []
 
 
@@ -922,7 +924,7 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         for mention in mentions:
             gap = clause[start:mention.start]
             if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
-                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
+                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,6}\s+){0,2}", gap):
                 start, moved = mention.end, True
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
