@@ -193,6 +193,10 @@ def load_frames(folder: Path) -> Frames | None:
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
     result.name = settings.get("name")
+    if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
+        from .names import pattern
+
+        result.name = pattern(result.name, str(settings_path))
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
@@ -936,8 +940,10 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin):
             end = mention.start
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
-    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
-        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
+    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities and not any(
+            "Office" in o.entities and re.fullmatch(r"\s*", clause[m.end:o.start]) for o in mentions) for m in mentions):
+        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …"), not a name
+                       # before the next title's state ("ড. এ কে আব্দুল মোমেন জার্মানির পররাষ্ট্রমন্ত্রী")
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", clause[end:])
     if acronym and acronym.group(1) != "".join(w[0] for w in re.split(r"[\s\-]+", clause[begin:end]) if w) or any(
             "Organization" in m.entities and re.fullmatch(r"\s*\(\s*", clause[end:m.start]) for m in mentions):
