@@ -626,10 +626,10 @@ def _name_before(r: Reading, words) -> list:
     low = r.scope[0]
     words = "|".join(re.escape(w) for w in words)
     gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", r.clause[low:r.trigger.start])
-    found = r.name_regex.search(r.clause[low:low + gap.start()] + "\n") if gap else None
+    found = next((m for m in r.name_regex.finditer(r.clause[low:low + gap.start()] + "\n")
+                  if m.end() == gap.start()), None) if gap else None     # the name that ends there ("En 2021 María …")
     begin = found.start("name") if found and "name" in found.re.groupindex else found.start() if found else 0
-    return ([r.clause[low + begin:low + found.end()].strip()] if found
-            and low + found.end() == low + gap.start() else [])
+    return [r.clause[low + begin:low + found.end()].strip()] if found else []
 
 
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
@@ -701,14 +701,22 @@ def _visiting(r: Reading, spec) -> list:
     return [other for other in r.pair if other != state] if state in r.pair else []
 
 
+#: Heads of state and government: two of them joined by "and" lead two states, not one delegation.
+LEADERS = {"president", "prime-minister", "king", "queen", "emperor", "sultan", "emir", "chancellor"}
+
+
 def _joined(r: Reading, words) -> list:
     """The state of the office holder named just before, joined to this title by one of the
     words: "Indonesian President X and Trade Minister Y" (Y serves Indonesia too),
-    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"."""
+    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"; not two holders of one office
+    nor two leaders ("Perdana Menteri India X dan Presiden Y": two sides)."""
     before = [m for m in r.mentions if "Office" in m.entities and m.end <= r.trigger.start]
     if not before:
         return []
     previous = before[-1]
+    offices = {str(m.iri).rsplit("/", 1)[-1] for m in (previous, r.trigger.mention) if m is not None}
+    if len(offices) == 1 or offices <= LEADERS:
+        return []         # two sides: "President X and President Y", "Prime Minister X dan Presiden Y"
     joiners = "|".join(re.escape(w) for w in words)
     link = re.search(rf"\s*,?\s+(?:{joiners})\s+(?:the\s+|el\s+|la\s+)?$", r.clause[previous.end:r.trigger.start])
     if not link:
@@ -928,7 +936,7 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         for mention in mentions:
             gap = clause[start:mention.start]
             if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
-                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,6}\s+){0,2}", gap):
+                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){0,2}", gap):
                 start, moved = mention.end, True
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
