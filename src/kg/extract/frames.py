@@ -8,7 +8,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``before`` / ``after``  mentions before / after the trigger (the nearest first)
 ``after_whole``         as ``after``, not a name that goes on in capitals ("ASEAN" of "ASEAN Free Trade Area")
 ``adjacent``            the mention just before the trigger ("Peruvian embassy", "Peru's embassy")
-``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
+``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo"); ``{next: [Demonym]}``
+                        only one of these types ("el presidente peruano")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
@@ -608,11 +609,14 @@ def _adjacent(r: Reading, _) -> list:
             and ADJACENT_GAP.fullmatch(r.clause[m.end:r.trigger.start])][-1:]
 
 
-def _next(r: Reading, _) -> list:
+def _next(r: Reading, types) -> list:
+    """The mention (or name) just after the trigger; ``{next: [Demonym]}``: only one of these types
+    ("el presidente peruano X", not "el presidente Mauricio Macri", where Mauricio is a state's name)."""
     start = _after_filled(r.trigger, r.filled, r.clause)
     if "Name" in r.role.types:
         return _name_at(r.clause, start, r.mentions, r.name_regex)
-    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")][:1]
+    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")
+            and (not types or set(types) & set(m.entities))][:1]
 
 
 def _marked(r: Reading, words) -> list:
@@ -935,17 +939,20 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
-                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){0,2}", gap):
-                start, moved = mention.end, True
+            if mention.start >= start and ("Address" in mention.entities and not gap.strip(" ,") or (
+                    "State" in mention.entities or "City" in mention.entities)
+                    and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){1,2}", gap)):
+                start, moved = mention.end, True     # not a first name right after the title ("presidente Mauricio Macri")
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
     if not found:
         return []
     begin = found.start("name") if "name" in name_regex.groupindex else found.start()
     end = found.end()
-    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina")
-        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin):
+    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina"), and so is
+        # a state's name that opens it and goes on ("Mauricio Macri": Mauricio is Mauritius in Spanish)
+        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin) and not (
+                mention.start == begin and mention.type in ("State", "City") and end > mention.end + 1):
             end = mention.start
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
     if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities and not any(
