@@ -133,6 +133,7 @@ class Frames:
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
+    state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -163,7 +164,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -193,6 +194,7 @@ def load_frames(folder: Path) -> Frames | None:
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
+    result.state_words = settings.get("state_words") or []
     result.name = settings.get("name")
     if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
         from .names import pattern
