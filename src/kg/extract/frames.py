@@ -8,7 +8,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``before`` / ``after``  mentions before / after the trigger (the nearest first)
 ``after_whole``         as ``after``, not a name that goes on in capitals ("ASEAN" of "ASEAN Free Trade Area")
 ``adjacent``            the mention just before the trigger ("Peruvian embassy", "Peru's embassy")
-``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
+``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo"); ``{next: [Demonym]}``
+                        only one of these types ("el presidente peruano")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
@@ -132,6 +133,7 @@ class Frames:
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
+    state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -162,7 +164,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -192,7 +194,12 @@ def load_frames(folder: Path) -> Frames | None:
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
+    result.state_words = settings.get("state_words") or []
     result.name = settings.get("name")
+    if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
+        from .names import pattern
+
+        result.name = pattern(result.name, str(settings_path))
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
@@ -604,11 +611,14 @@ def _adjacent(r: Reading, _) -> list:
             and ADJACENT_GAP.fullmatch(r.clause[m.end:r.trigger.start])][-1:]
 
 
-def _next(r: Reading, _) -> list:
+def _next(r: Reading, types) -> list:
+    """The mention (or name) just after the trigger; ``{next: [Demonym]}``: only one of these types
+    ("el presidente peruano X", not "el presidente Mauricio Macri", where Mauricio is a state's name)."""
     start = _after_filled(r.trigger, r.filled, r.clause)
     if "Name" in r.role.types:
         return _name_at(r.clause, start, r.mentions, r.name_regex)
-    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")][:1]
+    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")
+            and (not types or set(types) & set(m.entities))][:1]
 
 
 def _marked(r: Reading, words) -> list:
@@ -622,10 +632,10 @@ def _name_before(r: Reading, words) -> list:
     low = r.scope[0]
     words = "|".join(re.escape(w) for w in words)
     gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", r.clause[low:r.trigger.start])
-    found = r.name_regex.search(r.clause[low:low + gap.start()] + "\n") if gap else None
+    found = next((m for m in r.name_regex.finditer(r.clause[low:low + gap.start()] + "\n")
+                  if m.end() == gap.start()), None) if gap else None     # the name that ends there ("En 2021 María …")
     begin = found.start("name") if found and "name" in found.re.groupindex else found.start() if found else 0
-    return ([r.clause[low + begin:low + found.end()].strip()] if found
-            and low + found.end() == low + gap.start() else [])
+    return [r.clause[low + begin:low + found.end()].strip()] if found else []
 
 
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
@@ -692,17 +702,27 @@ def _visiting(r: Reading, spec) -> list:
     if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
         return []
     state = place.entities.get("State") or place.entities.get("State_of")
+    if _listed([m for m in r.mentions if m.type in ("State", "City")], place, r.clause)[1:]:
+        return []         # a tour ("visit Tanzania and Ethiopia"): it visits both
     return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+#: Heads of state and government: two of them joined by "and" lead two states, not one delegation.
+LEADERS = {"president", "prime-minister", "king", "queen", "emperor", "sultan", "emir", "chancellor"}
 
 
 def _joined(r: Reading, words) -> list:
     """The state of the office holder named just before, joined to this title by one of the
     words: "Indonesian President X and Trade Minister Y" (Y serves Indonesia too),
-    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"."""
+    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"; not two holders of one office
+    nor two leaders ("Perdana Menteri India X dan Presiden Y": two sides)."""
     before = [m for m in r.mentions if "Office" in m.entities and m.end <= r.trigger.start]
     if not before:
         return []
     previous = before[-1]
+    offices = {str(m.iri).rsplit("/", 1)[-1] for m in (previous, r.trigger.mention) if m is not None}
+    if len(offices) == 1 or offices <= LEADERS:
+        return []         # two sides: "President X and President Y", "Prime Minister X dan Presiden Y"
     joiners = "|".join(re.escape(w) for w in words)
     link = re.search(rf"\s*,?\s+(?:{joiners})\s+(?:the\s+|el\s+|la\s+)?$", r.clause[previous.end:r.trigger.start])
     if not link:
@@ -921,21 +941,26 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
-                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
-                start, moved = mention.end, True
+            if mention.start >= start and ("Address" in mention.entities and not gap.strip(" ,") or (
+                    "State" in mention.entities or "City" in mention.entities)
+                    and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){1,2}", gap)):
+                start, moved = mention.end, True     # not a first name right after the title ("presidente Mauricio Macri")
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
     if not found:
         return []
     begin = found.start("name") if "name" in name_regex.groupindex else found.start()
     end = found.end()
-    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina")
-        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin):
+    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina"), and so is
+        # a state's name that opens it and goes on ("Mauricio Macri": Mauricio is Mauritius in Spanish)
+        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin) and not (
+                mention.start == begin and mention.type in ("State", "City") and end > mention.end + 1):
             end = mention.start
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
-    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
-        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
+    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities and not any(
+            "Office" in o.entities and re.fullmatch(r"\s*", clause[m.end:o.start]) for o in mentions) for m in mentions):
+        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …"), not a name
+                       # before the next title's state ("ড. এ কে আব্দুল মোমেন জার্মানির পররাষ্ট্রমন্ত্রী")
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", clause[end:])
     if acronym and acronym.group(1) != "".join(w[0] for w in re.split(r"[\s\-]+", clause[begin:end]) if w) or any(
             "Organization" in m.entities and re.fullmatch(r"\s*\(\s*", clause[end:m.start]) for m in mentions):

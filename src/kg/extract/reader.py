@@ -23,7 +23,7 @@ import re
 from ..facts import Fact, PartialDate, Person
 from .frames import _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
-from .mentions import find_mentions
+from .mentions import find_mentions, long_forms
 from .text import clauses
 from .titles import stretch
 
@@ -41,7 +41,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     """
     frames = language.frames
     facts, notes = [], []
-    mentions = stretch(text, find_mentions(text, language.gazetteer, language.city_states, dates, amounts), frames.portfolio)
+    mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
+    mentions = stretch(text, long_forms(text, mentions, frames.state_words), frames.portfolio)
     both_regex = _both_regex(language)
     leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
