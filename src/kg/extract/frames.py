@@ -131,6 +131,7 @@ class Frames:
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
     plan_after: bool = False         # a plan cue after the trigger plans it too (the verb ends the clause: "সফর করবেন")
     sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
+    leaders: list[str] = field(default_factory=list)     # "leader", "pemimpin": next to a state, an envoy's title
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
@@ -164,7 +165,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "leaders"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -194,6 +195,7 @@ def load_frames(folder: Path) -> Frames | None:
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
+    result.leaders = settings.get("leaders") or []
     result.name = settings.get("name")
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
