@@ -32,6 +32,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
+``after_alone``         as ``after``, not a mention a capitalized word follows ("Santiago Peña" is no city)
+``nearest_alone``       as ``nearest``, not a mention a capitalized word follows
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
@@ -130,6 +132,7 @@ class Frames:
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
     plan_after: bool = False         # a plan cue after the trigger plans it too (the verb ends the clause: "সফর করবেন")
     sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
+    leaders: list[str] = field(default_factory=list)     # "leader", "pemimpin": next to a state, an envoy's title
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
@@ -164,7 +167,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -195,6 +198,7 @@ def load_frames(folder: Path) -> Frames | None:
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
+    result.leaders = settings.get("leaders") or []
     result.name = settings.get("name")
     if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
         from .names import pattern
@@ -606,6 +610,21 @@ def _after_whole(r: Reading, _) -> list:
     return [m for m in _after(r, None) if not NAME_GOES_ON.match(r.clause, m.end)]
 
 
+#: A capitalized word right after a mention: the mention is the start of a person's name ("Santiago Peña").
+NAME_FOLLOWS = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+
+
+def _after_alone(r: Reading, _) -> list:
+    """As ``after``, without a mention a capitalized word follows: in "el presidente paraguayo,
+    Santiago Peña" the city is a person's name, no place."""
+    return [m for m in _after(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+
+
+def _nearest_alone(r: Reading, _) -> list:
+    """As ``nearest``, without a mention a capitalized word follows (``after_alone``)."""
+    return [m for m in _nearest(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+
+
 def _adjacent(r: Reading, _) -> list:
     return [m for m in r.typed if m.end <= r.trigger.start
             and ADJACENT_GAP.fullmatch(r.clause[m.end:r.trigger.start])][-1:]
@@ -910,7 +929,7 @@ def _dates(r: Reading, _) -> list:
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
+        "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,

@@ -86,6 +86,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
+                                                 or _state_leader(frames, text, inside)        # "the Russian leader"
                                                  or scene is not None and scene.holder_named(clause.text))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
@@ -204,6 +205,30 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
     return [name for name in missing if name != "date"]
+
+
+def _state_leader(frames, text: str, mentions) -> bool:
+    """Whether one of the language's ``leaders`` words stands next to a state the clause names, a
+    title an event's need of an office takes: "the North Korean leader", "the leader of Russia",
+    "pemimpin Rusia itu", "el líder norcoreano", "উত্তর কোরিয়ার নেতা" (not "business leaders").
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> frames = type("F", (), {"leaders": ["leader", "pemimpin"]})()
+    >>> text = "Later the Russian leader met Kim."
+    >>> _state_leader(frames, text, Gazetteer([("Russian", "Demonym", "ru")]).find(text))
+    True
+    >>> text = "Russian business leaders met in Lima."
+    >>> _state_leader(frames, text, Gazetteer([("Russian", "Demonym", "ru")]).find(text))
+    False
+    """
+    if not frames.leaders:
+        return False
+    words = "|".join(re.escape(fold(w)) for w in sorted(frames.leaders, key=len, reverse=True))
+    after = re.compile(rf"(?:['’]s)?[^\S\n]+(?:{words})(?!\w)")
+    before = re.compile(rf"(?<!\w)(?:{words})[^\S\n]+(?:(?:of|de|del|de\s+la)[^\S\n]+(?:the[^\S\n]+)?)?$")
+    return any(("State" in m.entities or "Demonym" in m.entities)
+               and (after.match(fold(text[m.end:m.end + 30])) or before.search(fold(text[max(0, m.start - 30):m.start])))
+               for m in mentions)
 
 
 def _on_sidelines(frames, before: str) -> bool:
