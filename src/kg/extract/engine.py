@@ -243,6 +243,11 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
             return
     if rule.fact == "Agreement" and "status" not in fields and _cue(patterns.language.planned, clause):
         fields["status"] = "planned"
+    frames = patterns.language.frames
+    if rule.fact == "Mission" and frames is not None and _cue(
+            patterns.language.planned + frames.planned, match.string[match.string.rfind(";", 0, match.start()) + 1:
+                                                                     match.end()]):
+        fields["status"] = "planned"     # "X plans to open an embassy in Y": a plan before the mission
     explanation.fired.append(rule.id)
     evidence = Evidence(**{**evidence.__dict__, "rule": rule.id})
     if rule.fact == "OfficeHolding":     # people named with an office: the holdings only
@@ -314,10 +319,11 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
             if date:
                 fact.fields["date"] = date
-        known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
-        if known is not None:
-            known_as[id(fact)] = known
-            _complete_known(known, fact)
+        alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)]
+        if alike:
+            known_as[id(fact)] = alike[0]
+            for known in alike:      # the fact told twice before ("… la embajada de Bolivia en Irán" twice)
+                _complete_known(known, fact)
             continue
         context.facts.append(fact)
         explanation.fired.append(fact.evidence[0].rule)
@@ -359,7 +365,7 @@ def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence,
 
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
-SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host"),
+SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host", "status"),
         "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",),
         "TradeStatistic": ("states", "year"), "ExportFlow": ("exporter", "importer", "product")}
 
@@ -390,6 +396,9 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
     if fact.kind == "Mission" and fact.fields.get("kind") == "non-resident" and fact.fields.get("receiving") != \
             known.fields.get("receiving"):
         return False       # one embassy accredited to several states: one non-resident mission each
+    if fact.kind == "Mission" and known.fields.get("status") == "planned" and not fact.fields.get("status") and \
+            "opened" not in fact.fields:      # "X will open an embassy in Y … the embassy in Z will help": the plan's
+        return all(fact.fields.get(name) == known.fields.get(name) for name in ("sending", "kind", "host"))
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
         return (fact.fields["sending"], fact.fields["kind"]) == (known.fields.get("sending"), known.fields.get("kind"))
     if any(fact.fields.get(name) != known.fields.get(name) for name in SAME[fact.kind]):

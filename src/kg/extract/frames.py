@@ -71,7 +71,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named"}
+              "named", "unless_undone"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -107,6 +107,7 @@ class Frame:
     oblique: list[str] = field(default_factory=list)   # the file's prepositions: no subject follows them
     joiners: list[str] = field(default_factory=list)   # words joining a list ("and", "dan"): the ``subject`` cue
     unless: object = None             # a regex: no fact from a trigger whose scope has it ("observer")
+    unless_undone: object = None      # a regex: ``unless`` does not hold where its scope has it too ("reopened")
     clause_scope: bool = False        # ``scope: clause``: roles are filled in the whole clause, not between triggers
     areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
@@ -292,6 +293,7 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  excludes=[frames.phrase(t) for t in item.get("excludes") or []], excludes_until=item.get("excludes_until"),
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=_constants(item),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
+                 unless_undone=words_regex(item.get("unless_undone")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
                  not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
