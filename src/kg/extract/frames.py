@@ -20,6 +20,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
+``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
+                        ("As members of the OECD, Chile and Mexico urged Brazil")
 ``listed``              the ``subject`` when it lists two mentions or more ("Chile and Peru are both members")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
 ``{followed_by: [থেকে]}`` a mention right before one of these words (postpositions: "ভারত থেকে", from India)
@@ -576,6 +578,24 @@ def _subject(r: Reading, _) -> list:
     return found
 
 
+def _subject_after(r: Reading, reach) -> list:
+    """The first mention within ``reach`` characters after the trigger (past a role filled right
+    after it) and those joined to it as the ``subject``'s are: "As members of the OECD, Chile
+    and Mexico urged Brazil" names Chile and Mexico."""
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    after = [m for m in r.typed if m.start >= start]
+    if not after or after[0].start - start > int(reach or 40) or re.search(r"[.:;]", r.clause[start:after[0].start]):
+        return []
+    words = "|".join(re.escape(fold(w)) for w in r.trigger.frame.joiners)
+    joiner = re.compile(rf"\s*(?:,|&|/)?\s*(?:(?:{words})\s+)?" if words else r"\s*(?:,|&|/)?\s*")
+    found = after[:1]
+    for mention in after[1:]:
+        if not joiner.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+            break
+        found.append(mention)
+    return found
+
+
 def _listed_subject(r: Reading, _) -> list:
     """The ``subject`` when it lists two states or more: "Chile and Peru are both members" names
     its states, which "both" does not replace by the document's pair."""
@@ -614,10 +634,13 @@ def _next(r: Reading, _) -> list:
 
 
 def _marked(r: Reading, words) -> list:
+    """The mentions right after one of ``words``: those after the trigger first ("A has an
+    embassy in X and B has an embassy in Y": B's is the one in Y), then those before it."""
     words = [fold(w) for w in words]
-    return [m for m in r.typed if any(
+    found = [m for m in r.typed if any(
         re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
         for w in words)]
+    return [m for m in found if m.start >= r.trigger.end] + [m for m in found if m.start < r.trigger.end]
 
 
 def _name_before(r: Reading, words) -> list:
@@ -896,7 +919,8 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
-        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year}
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
+        "subject_after": _subject_after}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}
