@@ -331,17 +331,26 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 #: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
 #: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before; "a
-#: meeting …, and other meetings in Asunción": the place of the meeting).
+#: meeting …, and other meetings in Asunción": the place of the meeting), or a date it told
+#: less precisely ("relations in 1944 …" then "on 21 October 1944").
 COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",), "Event": ("place",)}
 
 
 def _complete_known(known: Fact, fact: Fact) -> None:
     """Give ``known`` the ``COMPLETED`` fields it lacks and ``fact`` states, with its evidence."""
-    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and name not in known.fields]
+    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and (
+        name not in known.fields or _finer(fact.fields[name], known.fields[name]))]
     for name in added:
         known.fields[name] = fact.fields[name]
     if added and fact.evidence[0] not in known.evidence:
         known.evidence.append(fact.evidence[0])
+
+
+def _finer(date, known) -> bool:
+    """Whether ``date`` tells ``known`` more precisely: "in 1944", then "on 21 October 1944"."""
+    if not isinstance(date, PartialDate) or not isinstance(known, PartialDate) or date.note:
+        return False
+    return len(date.lexical) > len(known.lexical) and date.lexical.startswith(known.lexical)
 
 
 def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence, evidence) -> bool:
