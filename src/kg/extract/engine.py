@@ -22,7 +22,7 @@ from .dates import make_date, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
-from .frames import STATED
+from .frames import STATED, YearsBefore
 from .reader import read_sentence
 from .scene import Scene, retold
 from .text import ascii_digits, sentences
@@ -308,6 +308,13 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement, event or two states to hold "
                                        f"the cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
             continue
+        for name in [name for name, given in fact.fields.items() if isinstance(given, YearsBefore)]:
+            published = context.publication      # the ``anniversary`` cue: "the 60th anniversary", this year
+            if published:
+                fact.fields[name] = PartialDate(published.year - fact.fields[name].years, None, None,
+                                                f"{fact.fields[name].years} years before the document's date")
+            else:
+                del fact.fields[name]
         for name in [name for name, given in fact.fields.items() if given == STATED]:   # the ``stated`` cue
             published = context.publication
             if published:
