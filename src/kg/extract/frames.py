@@ -21,6 +21,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
+``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
+                        ("As members of the OECD, Chile and Mexico urged Brazil")
 ``listed``              the ``subject`` when it lists two mentions or more ("Chile and Peru are both members")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
 ``{followed_by: [থেকে]}`` a mention right before one of these words (postpositions: "ভারত থেকে", from India)
@@ -40,6 +42,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
+                        after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
 
 Format and examples: data/frames/README.md.
@@ -74,7 +78,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named"}
+              "named", "unless_undone"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -110,6 +114,7 @@ class Frame:
     oblique: list[str] = field(default_factory=list)   # the file's prepositions: no subject follows them
     joiners: list[str] = field(default_factory=list)   # words joining a list ("and", "dan"): the ``subject`` cue
     unless: object = None             # a regex: no fact from a trigger whose scope has it ("observer")
+    unless_undone: object = None      # a regex: ``unless`` does not hold where its scope has it too ("reopened")
     clause_scope: bool = False        # ``scope: clause``: roles are filled in the whole clause, not between triggers
     areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
@@ -303,6 +308,7 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  excludes=[frames.phrase(t) for t in item.get("excludes") or []], excludes_until=item.get("excludes_until"),
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=_constants(item),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
+                 unless_undone=words_regex(item.get("unless_undone")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
                  not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
@@ -585,6 +591,24 @@ def _subject(r: Reading, _) -> list:
     return found
 
 
+def _subject_after(r: Reading, reach) -> list:
+    """The first mention within ``reach`` characters after the trigger (past a role filled right
+    after it) and those joined to it as the ``subject``'s are: "As members of the OECD, Chile
+    and Mexico urged Brazil" names Chile and Mexico."""
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    after = [m for m in r.typed if m.start >= start]
+    if not after or after[0].start - start > int(reach or 40) or re.search(r"[.:;]", r.clause[start:after[0].start]):
+        return []
+    words = "|".join(re.escape(fold(w)) for w in r.trigger.frame.joiners)
+    joiner = re.compile(rf"\s*(?:,|&|/)?\s*(?:(?:{words})\s+)?" if words else r"\s*(?:,|&|/)?\s*")
+    found = after[:1]
+    for mention in after[1:]:
+        if not joiner.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+            break
+        found.append(mention)
+    return found
+
+
 def _listed_subject(r: Reading, _) -> list:
     """The ``subject`` when it lists two states or more: "Chile and Peru are both members" names
     its states, which "both" does not replace by the document's pair."""
@@ -641,10 +665,13 @@ def _next(r: Reading, types) -> list:
 
 
 def _marked(r: Reading, words) -> list:
+    """The mentions right after one of ``words``: those after the trigger first ("A has an
+    embassy in X and B has an embassy in Y": B's is the one in Y), then those before it."""
     words = [fold(w) for w in words]
-    return [m for m in r.typed if any(
+    found = [m for m in r.typed if any(
         re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
         for w in words)]
+    return [m for m in found if m.start >= r.trigger.end] + [m for m in found if m.start < r.trigger.end]
 
 
 def _name_before(r: Reading, words) -> list:
@@ -883,6 +910,44 @@ def _paren_year(r: Reading, reach) -> list:
     return [PartialDate(int(found.group(1)))] if found else []
 
 
+ANNIVERSARY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)")
+
+
+def _anniversary(r: Reading, spec) -> list:
+    """The date relations began, from an anniversary: a date right after one of the ``since``
+    words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
+    1975"); else the number of years nearest the trigger (within ``reach`` characters:
+    "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
+    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
+    else from the document's date (:class:`YearsBefore`; none in a document without one)."""
+    spec = spec or {}
+    since = [fold(w) for w in spec.get("since") or []]
+    dates = [m for m in r.typed if isinstance(m.iri, PartialDate)]
+    for mention in dates:
+        before = " ".join(fold(r.clause[max(0, mention.start - 40):mention.start]).split()[-3:])
+        if any(re.search(rf"(?<!{WORD}){re.escape(w)}", before) for w in since):
+            return [mention]
+    reach = int(spec.get("reach") or 20)
+    low, high = max(0, r.trigger.start - reach), min(len(r.clause), r.trigger.end + reach)
+    numbers = sorted((abs(m.start() - r.trigger.start), int(m.group(1)))
+                     for m in ANNIVERSARY_NUMBER.finditer(r.clause, low, high)
+                     if not any(d.start <= m.start() < d.end for d in dates))
+    if not numbers or not 0 < numbers[0][1] < 400:
+        return []
+    if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
+        return [YearsBefore(numbers[0][1])]
+    base = max(dates, key=lambda m: m.iri.year).iri
+    return [PartialDate(base.year - numbers[0][1], None, None,
+                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
+
+
+@dataclass(frozen=True)
+class YearsBefore:
+    """A date ``years`` before the document's date, which the engine puts in (the ``anniversary`` cue)."""
+
+    years: int
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -933,7 +998,8 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
-        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year}
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
+        "subject_after": _subject_after, "anniversary": _anniversary}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}

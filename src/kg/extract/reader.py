@@ -21,7 +21,7 @@ import itertools
 import re
 
 from ..facts import Fact, PartialDate, Person
-from .frames import _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
 from .text import clauses
@@ -82,8 +82,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if trigger not in kept:
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
-            planned = plans and frame.fact in PLANNED and _plan_before(
+            planned = plans and frame.fact in PLANNED and (_plan_before(
                 language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
+                or _opening_planned(language, frame, text[trigger.end:clause.end]))      # "the embassy will open"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
                                                  or _state_leader(frames, text, inside)        # "the Russian leader"
@@ -105,7 +106,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             high = min([t.start for t in same if t.start >= trigger.end], default=clause.end)
             if frame.clause_scope:
                 low, high = clause.start, clause.end
-            if frame.unless and frame.unless.search(fold(text[low:high])):
+            if frame.unless and frame.unless.search(fold(text[low:high])) and not (
+                    frame.unless_undone and frame.unless_undone.search(fold(text[low:high]))):   # "closed … reopened"
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"'{frame.unless.search(fold(text[low:high])).group()}' says it is not so")
                 continue
@@ -134,8 +136,14 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
             planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
             for fields in _facts(frame, filled):
+                if frame.fact == "Mission" and _foreign(fields, pair):
+                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): a mission of "
+                                 "neither state of the document's pair, no fact")
+                    continue
                 if planned:
                     fields["status"] = "planned"
+                    if frame.fact == "Mission" and fields.get("opened") == STATED:
+                        del fields["opened"]      # a mission to be opened was not opened on the document's date
                 fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
                 facts.append(fact)
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
@@ -152,8 +160,9 @@ def _denies(language, text: str, clause, trigger) -> bool:
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.negation)
 
 
-#: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
-PLANNED = {"Event"}
+#: The fact kinds a clause that plans ("will visit", "akan berkunjung", "plans to open an
+#: embassy") states, with status planned.
+PLANNED = {"Event", "Mission"}
 #: Facts a plan states as they are: "the two will cooperate in trade" is an area the two agree
 #: to cooperate in (tests/cases/README.md), a Cooperation as any other.
 AGREED = {"Cooperation"}
@@ -167,6 +176,27 @@ def _end_of(items, default: int) -> int:
 def _plan_before(language, words: str) -> bool:
     """A plan cue of the language in ``words`` (the clause up to the end of a trigger)."""
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
+
+
+def _foreign(fields: dict, pair) -> bool:
+    """A mission that neither sends, nor stands in or is accredited to, a state of the
+    document's pair: "at the Japanese embassy in Nairobi" in a text on Ghana and Turkey names
+    a place, not a mission of the relation."""
+    return bool(pair) and not {fields.get("sending"), fields.get("host"), fields.get("receiving")} & set(pair)
+
+
+def _opening_planned(language, frame, after: str) -> bool:
+    """A mission whose opening a plan cue after its trigger announces: a plan cue, then within
+    a few words one of the ``when`` words of the frame's ``opened`` role ("the embassy will be
+    opened in 2025", "kedutaan itu akan dibuka", "la embajada se abrirá")."""
+    opened = next((role.when for role in frame.roles if role.name == "opened" and role.when), None)
+    if frame.fact != "Mission" or opened is None:
+        return False
+    for cue in language.planned + language.frames.planned:
+        found = re.search(cue, after, re.IGNORECASE)
+        if found and opened.search(fold(after[found.start():found.end() + 30])):
+            return True
+    return False
 
 
 def _touching(trigger, mentions, types: list[str], text: str):
