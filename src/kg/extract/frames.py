@@ -757,9 +757,10 @@ def _of_pair(r: Reading, _) -> list:
     without a pair, the states the scope names."""
     named = list(dict.fromkeys(value(m) for m in r.typed))
     oblique = "|".join(re.escape(fold(w)) for w in r.trigger.frame.oblique)
-    if oblique and any("Organization" in m.entities and r.scope[0] <= m.start and m.end <= r.scope[1] and re.search(
-            rf"(?<!{WORD})(?:{oblique})\s+(?:the\s+|la\s+|el\s+)?$", fold(r.clause[max(r.scope[0], m.start - 20):m.start]))
-            for m in r.mentions):
+    if oblique and any("Organization" in m.entities and r.trigger.end <= m.start <= r.trigger.end + 40
+                       and m.end <= r.scope[1] and re.search(rf"(?<!{WORD})(?:{oblique})\s+(?:the\s+|la\s+|el\s+)?$",
+                                                             fold(r.clause[r.trigger.end:m.start]))
+                       for m in r.mentions):
         return []       # an organization's ("a trade agreement with the European Union")
     if r.pair:
         return list(r.pair) if set(named) <= set(r.pair) else []

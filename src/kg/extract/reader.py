@@ -284,7 +284,7 @@ def _cue(language, clause: str) -> str | None:
 
 def _plans_act(language, text: str, clause, act: int) -> bool:
     """Whether a plan cue governs the act (``act``, where the signing word starts): one at most
-    six words before it with no comma between, or the act's own word ("will sign", "are expected
+    eight words before it with no comma between, or the act's own word ("will sign", "are expected
     to sign", "firmarán"; not "After two years of negotiations, the two countries signed"); in
     a language whose verb ends the clause (``plan_after``), also one at most three words after
     it ("সই করবে")."""
@@ -293,7 +293,7 @@ def _plans_act(language, text: str, clause, act: int) -> bool:
     starts = [clause.start + found.start() for cue in cues
               for found in re.finditer(cue, text[clause.start:clause.end], re.IGNORECASE)]
     before = max((start for start in starts if start <= act), default=None)
-    if before is not None and "," not in text[before:act] and len(text[before:act].split()) <= 6:
+    if before is not None and "," not in text[before:act] and len(text[before:act].split()) <= 8:
         return True
     after = min((start for start in starts if start >= word_end), default=None)
     return language.frames.plan_after and after is not None and len(text[word_end:after].split()) <= 3
