@@ -31,6 +31,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
+``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
@@ -45,6 +46,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
                         after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
+``{title_year: [de, of]}`` a year right after the trigger (or its title) and one of these words ("la Alianza Estratégica de 2003")
 
 Format and examples: data/frames/README.md.
 
@@ -814,6 +816,23 @@ def _one_of_pair(r: Reading, _) -> list:
     return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
 
 
+def _of_pair(r: Reading, _) -> list:
+    """The document's pair, when the trigger's scope names no state but those of the pair (an
+    agreement of the pair: "Peru signed an agreement with Chile" in a document on Indonesia and
+    Peru is a third state's, "with the European Union" an organization's, none); in a document
+    without a pair, the states the scope names."""
+    named = list(dict.fromkeys(value(m) for m in r.typed))
+    oblique = "|".join(re.escape(fold(w)) for w in r.trigger.frame.oblique)
+    if oblique and any("Organization" in m.entities and r.trigger.end <= m.start <= r.trigger.end + 40
+                       and m.end <= r.scope[1] and re.search(rf"(?<!{WORD})(?:{oblique})\s+(?:the\s+|la\s+|el\s+)?$",
+                                                             fold(r.clause[r.trigger.end:m.start]))
+                       for m in r.mentions):
+        return []       # an organization's ("a trade agreement with the European Union")
+    if r.pair:
+        return list(r.pair) if set(named) <= set(r.pair) else []
+    return named
+
+
 def _state_of(r: Reading, role_name) -> list:
     return [m.entities["State_of"] for m in r.filled.get(role_name, [])
             if isinstance(m, Mention) and "State_of" in m.entities]
@@ -948,6 +967,16 @@ class YearsBefore:
     years: int
 
 
+def _title_year(r: Reading, words) -> list:
+    """A year right after the trigger (or its title, for a ``named`` frame) and one of the words:
+    "la Alianza Estratégica de 2003", "the Treaty of 1997", "Perjanjian Lombok tahun 2006"."""
+    name = named_span(r.trigger.start, r.trigger.end, r.clause, r.mentions) if r.trigger.frame.named else None
+    start = name[1] if name else r.trigger.end
+    marks = "|".join(re.escape(fold(w)) for w in words or [])
+    found = marks and re.match(rf"\s+(?:{marks})\s+((?:1[6-9]|20)\d\d)(?!\d)", fold(r.clause[start:r.scope[1]]))
+    return [PartialDate(int(found.group(1)))] if found else []
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -972,8 +1001,8 @@ def _dated(r: Reading, _) -> list:
 def _dates(r: Reading, _) -> list:
     """As ``dated``, the best date, and the dates listed after it in the trigger's own scope,
     joined by a comma or the language's ``joiners`` and perhaps a preposition: "visited Mexico
-    twice, on November 2008 and in June 2012" (with ``many: true``, one event each), not
-    "from 5 to 7 May"."""
+    twice, on November 2008 and in June 2012", "signed trade agreements in 1933, 1955, and
+    1959" (with ``many: true``, one fact each), not "from 5 to 7 May"."""
     best = _dated(r, None)[:1]
     if not best:
         return []
@@ -981,13 +1010,21 @@ def _dates(r: Reading, _) -> list:
     if not joiners:
         return best
     then = "|".join(re.escape(fold(w)) for w in [*r.trigger.frame.oblique, "again", "also", "later"])
-    gap = re.compile(rf"(?:\[\d+\])?[\s,]*(?:{joiners})\s+(?:(?:{then})\s+){{0,2}}")
-    found = best[:]
-    for mention in r.typed:
-        if r.own[0] <= mention.start and mention.end <= r.own[1] and mention.start >= found[-1].end \
-                and gap.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+    gap = re.compile(rf"(?:\[\d+\])?(?:\s*,\s+|[\s,]*(?:{joiners})\s+)(?:(?:{then})\s+){{0,2}}")   # "1933, 1955, and 1959"
+    found, end = best[:], best[0].end
+    while True:      # the next date of the list: a date mention, else a bare year ("1955" of "in 1933, 1955")
+        mention = next((m for m in r.typed if r.own[0] <= m.start and m.end <= r.own[1] and m.start >= end
+                        and gap.fullmatch(fold(r.clause[end:m.start]))), None)
+        year = None if mention else re.match(rf"({gap.pattern})((?:1[6-9]|20)\d\d)(?!\d|[/-]\d)",
+                                              fold(r.clause[end:r.own[1]]))
+        if mention:
             found.append(mention)
-    return found
+            end = mention.end
+        elif year:
+            found.append(PartialDate(int(year.group(2))))
+            end += year.end()
+        else:
+            return found
 
 
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
@@ -999,7 +1036,9 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
-        "subject_after": _subject_after, "anniversary": _anniversary}
+        "subject_after": _subject_after, "anniversary": _anniversary,
+
+        "of_pair": _of_pair, "title_year": _title_year}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}

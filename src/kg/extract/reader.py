@@ -62,7 +62,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
         plans = bool(scope_cue) and scope_cue.startswith("planned")
-        kept, plan_at = found, None
+        kept = found
         if scope_cue:
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
@@ -74,8 +74,6 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                                                "no fact from this clause"))
             if not kept:
                 continue
-            if plans:      # a planned agreement is a fact of its own (status: planned)
-                plan_at = clause.start + _plan_start(language, clause.text)
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
@@ -134,7 +132,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             stated = type(evidence)(**{**evidence.__dict__, "rule": frame.id})
             # "will sign an MoU", "akan ditandatangani": the plan comes before the act; in "the
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
-            planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
+            planning = plans and _plans_act(language, text, clause, _act_start(frame, trigger, words, prefix))
             for fields in _facts(frame, filled):
                 if frame.fact == "Mission" and _foreign(fields, pair):
                     notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): a mission of "
@@ -340,11 +338,21 @@ def _cue(language, clause: str) -> str | None:
     return None
 
 
-def _plan_start(language, clause: str) -> int:
-    """Where the clause's first plan cue starts."""
-    starts = [found.start() for cue in language.planned + language.frames.planned
-              for found in [re.search(cue, clause, re.IGNORECASE)] if found]
-    return min(starts, default=0)
+def _plans_act(language, text: str, clause, act: int) -> bool:
+    """Whether a plan cue governs the act (``act``, where the signing word starts): one at most
+    eight words before it with no comma between, or the act's own word ("will sign", "are expected
+    to sign", "firmarán"; not "After two years of negotiations, the two countries signed"); in
+    a language whose verb ends the clause (``plan_after``), also one at most three words after
+    it ("সই করবে")."""
+    word_end = act + len(re.match(r"\S*", text[act:]).group())
+    cues = language.planned + language.frames.planned
+    starts = [clause.start + found.start() for cue in cues
+              for found in re.finditer(cue, text[clause.start:clause.end], re.IGNORECASE)]
+    before = max((start for start in starts if start <= act), default=None)
+    if before is not None and "," not in text[before:act] and len(text[before:act].split()) <= 8:
+        return True
+    after = min((start for start in starts if start >= word_end), default=None)
+    return language.frames.plan_after and after is not None and len(text[word_end:after].split()) <= 3
 
 
 def _act_start(frame, trigger, words, prefix: bool) -> int:
