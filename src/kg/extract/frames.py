@@ -31,6 +31,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
+``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first)
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
@@ -71,7 +72,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named"}
+              "named", "pair_only"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -112,6 +113,7 @@ class Frame:
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
     not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
     named: bool = False               # the trigger must be a word of a name that names a state (named_span)
+    pair_only: bool = False           # the fact's states must be of the document's pair (no third state's figure)
 
 
 @dataclass
@@ -294,7 +296,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
-                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
+                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")),
+                 pair_only=bool(item.get("pair_only")))
 
 
 #: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
@@ -848,6 +851,21 @@ def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
 
+def _near(r: Reading, role_name) -> list:
+    """Mentions nearest the one that fills ``role_name`` (else the trigger), first those with no
+    mention of that role's type between: a trade figure's year is the one stated with its
+    amount ("grew to $1.2 billion in 2023 from $1.07 billion in 2022": 2023; "In 2023, trade
+    grew to $1.2 billion from $1.07 billion in 2022": 2023 too)."""
+    anchor = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
+    if anchor is None:
+        return _nearest(r, None)
+    between = [m for m in r.mentions if m.type == anchor.type and m is not anchor]
+    def apart(m) -> tuple:
+        low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
+        return (any(low <= o.start and o.end <= high for o in between), abs(high - low))
+    return sorted(r.typed, key=apart)
+
+
 def _dated(r: Reading, _) -> list:
     """An event's date: the nearest in the trigger's own scope, else the nearest before the
     clause's first event (a date that opens the clause dates all its events); never one past a
@@ -894,7 +912,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
-        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year}
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year, "near": _near}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
 from .frames import _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
@@ -132,6 +133,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
             planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
             for fields in _facts(frame, filled):
+                if frame.pair_only and _third_state(frame.fact, fields, pair):
+                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                                 "a state outside the document's pair, no fact")
+                    continue
                 if planned:
                     fields["status"] = "planned"
                 fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
@@ -140,6 +145,17 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _third_state(kind: str, fields: dict, pair) -> bool:
+    """Whether a state field of the fact names a state outside the document's ``pair`` (a
+    frame's ``pair_only``): "Kenya's trade with China reached …" in a text on Kenya and Sweden
+    is another relation's figure. False for a document without a pair."""
+    if not pair:
+        return False
+    states = [v for name, spec in KINDS[kind].fields.items() if accepts(spec, "State")
+              for v in (fields.get(name) if isinstance(fields.get(name), list) else [fields.get(name)])]
+    return any(state is not None and state not in pair for state in states)
 
 
 def _denies(language, text: str, clause, trigger) -> bool:
@@ -269,6 +285,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
         if not (isinstance(states, list) and len(set(states)) == 2):
             return None
         fields["year"] = PartialDate(fields["year"].year)      # a figure is for a year
+        flow = {fields.get("exporter"), fields.get("importer")} - {None}
+        if flow and flow != set(states):     # a one-way figure: from one of its two states to the other
+            return None
     if kind == "ExportFlow" and fields.get("exporter") == fields.get("importer"):
         return None
     return fields
