@@ -31,7 +31,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
-``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first)
+``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first,
+                        one after a ``since`` word last: "20% less than in 2022")
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
@@ -860,9 +861,12 @@ def _near(r: Reading, role_name) -> list:
     if anchor is None:
         return _nearest(r, None)
     between = [m for m in r.mentions if m.type == anchor.type and m is not anchor]
+    def other_time(m) -> bool:      # "20% less than in 2022", "naik dibanding 2022": a date compared with
+        words = " ".join(r.clause[:m.start].split()[-3:] + m.text.split()[:1])    # "que" + "en 2022"
+        return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
     def apart(m) -> tuple:
         low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
-        return (any(low <= o.start and o.end <= high for o in between), abs(high - low))
+        return (other_time(m), any(low <= o.start and o.end <= high for o in between), abs(high - low))
     return sorted(r.typed, key=apart)
 
 
