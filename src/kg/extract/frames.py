@@ -37,6 +37,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``nearest``             the nearest mention in the clause
 ``after_alone``         as ``after``, not a mention a capitalized word follows ("Santiago Peña" is no city)
 ``nearest_alone``       as ``nearest``, not a mention a capitalized word follows
+``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first,
+                        one after a ``since`` word last: "20% less than in 2022")
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
@@ -80,7 +82,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named", "unless_undone"}
+              "named", "unless_undone", "pair_only"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -122,6 +124,7 @@ class Frame:
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
     not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
     named: bool = False               # the trigger must be a word of a name that names a state (named_span)
+    pair_only: bool = False           # the fact's states must be of the document's pair (no third state's figure)
 
 
 @dataclass
@@ -313,7 +316,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  unless_undone=words_regex(item.get("unless_undone")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
-                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
+                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")),
+                 pair_only=bool(item.get("pair_only")))
 
 
 #: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
@@ -981,6 +985,28 @@ def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
 
+def _near(r: Reading, role_name) -> list:
+    """Mentions nearest the one that fills ``role_name`` (else the trigger), first those with no
+    mention of that role's type between, and not one stated right after another of them or
+    after a ``since`` word: a trade figure's year is the one stated with its amount ("grew to
+    $1.2 billion in 2023 from $1.07 billion in 2022": 2023; "In 2023, trade grew to $1.2
+    billion from $1.07 billion in 2022": 2023 too; "rose 20% to $1.2 billion, more than in 2022")."""
+    anchor = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
+    if anchor is None:
+        return _nearest(r, None)
+    between = [m for m in r.mentions if m.type == anchor.type and m is not anchor]
+    def other_time(m) -> bool:      # "20% less than in 2022", "naik dibanding 2022": a date compared with
+        words = " ".join(r.clause[:m.start].split()[-3:] + m.text.split()[:1])    # "que" + "en 2022"
+        return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
+    def attached(m) -> bool:        # "… from $1.07 billion in 2022": 2022 is the other amount's
+        return any(o.end <= m.start and re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[o.end:m.start])
+                   for o in between) and not re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[anchor.end:m.start])
+    def apart(m) -> tuple:
+        low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
+        return (other_time(m), attached(m), any(low <= o.start and o.end <= high for o in between), abs(high - low))
+    return sorted(r.typed, key=apart)
+
+
 def _dated(r: Reading, _) -> list:
     """An event's date: the nearest in the trigger's own scope, else the nearest before the
     clause's first event (a date that opens the clause dates all its events); never one past a
@@ -1037,8 +1063,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
-
-        "of_pair": _of_pair, "title_year": _title_year}
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}

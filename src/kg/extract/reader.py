@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
 from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
@@ -134,9 +135,11 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
             planning = plans and _plans_act(language, text, clause, _act_start(frame, trigger, words, prefix))
             for fields in _facts(frame, filled):
-                if frame.fact == "Mission" and _foreign(fields, pair):
-                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): a mission of "
-                                 "neither state of the document's pair, no fact")
+                skip = ("a mission of neither state of the document's pair" if frame.fact == "Mission"
+                        and _foreign(fields, pair) else "a state outside the document's pair"
+                        if frame.pair_only and _third_state(frame.fact, fields, pair) else None)
+                if skip:
+                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {skip}, no fact")
                     continue
                 if planned:
                     fields["status"] = "planned"
@@ -148,6 +151,17 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _third_state(kind: str, fields: dict, pair) -> bool:
+    """Whether a state field of the fact names a state outside the document's ``pair`` (a
+    frame's ``pair_only``): "Kenya's trade with China reached …" in a text on Kenya and Sweden
+    is another relation's figure. False for a document without a pair."""
+    if not pair:
+        return False
+    states = [v for name, spec in KINDS[kind].fields.items() if accepts(spec, "State")
+              for v in (fields.get(name) if isinstance(fields.get(name), list) else [fields.get(name)])]
+    return any(state is not None and state not in pair for state in states)
 
 
 def _denies(language, text: str, clause, trigger) -> bool:
@@ -323,6 +337,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
         if not (isinstance(states, list) and len(set(states)) == 2):
             return None
         fields["year"] = PartialDate(fields["year"].year)      # a figure is for a year
+        flow = {fields.get("exporter"), fields.get("importer")} - {None}
+        if flow and flow != set(states):     # a one-way figure: from one of its two states to the other
+            return None
     if kind == "ExportFlow" and fields.get("exporter") == fields.get("importer"):
         return None
     return fields
