@@ -14,6 +14,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
+``{name_after: [হিসেবে]}`` a person's name right after the trigger and one of these words ("রাষ্ট্রদূত হিসেবে X-কে")
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
@@ -74,7 +75,8 @@ FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
               "named"}
 TOKEN = re.compile(rf"{WORD}+")
-ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
+ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo|নতুন|নবনিযুক্ত|নবনির্বাচিত)\s+)?",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -638,6 +640,14 @@ def _name_before(r: Reading, words) -> list:
     return [r.clause[low + begin:low + found.end()].strip()] if found else []
 
 
+def _name_after(r: Reading, words) -> list:
+    """A person's name right after the trigger and one of the words: "সৌদি রাষ্ট্রদূত হিসেবে ফয়সাল
+    আল-মুজফেলকে নিয়োগ" (appointed X as the Saudi ambassador)."""
+    words = "|".join(re.escape(fold(w)) for w in words)
+    gap = re.match(rf"\s*(?:{words})(?!{WORD})", fold(r.clause[r.trigger.end:r.scope[1]]))
+    return _name_at(r.clause, r.trigger.end + gap.end(), r.mentions, r.name_regex) if words and gap else []
+
+
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
     """The person's name of two words or more that ends at ``high`` (no mention inside it)."""
     for found in name_regex.finditer(clause[low:high]):
@@ -909,7 +919,7 @@ def _dates(r: Reading, _) -> list:
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
-        "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
+        "name_before": _name_before, "name_after": _name_after, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
         "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
