@@ -136,6 +136,7 @@ class Frames:
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
+    home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -166,7 +167,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "home"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -197,6 +198,12 @@ def load_frames(folder: Path) -> Frames | None:
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
+    if settings.get("home") is not None:
+        if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
+            raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")
+        from ..rdfterms import mint
+
+        result.home = str(mint("state", str(settings["home"]).lower()))
     result.name = settings.get("name")
     if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
         from .names import pattern
