@@ -22,7 +22,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
     ``amounts`` as ``(start, end, Amount)``, in text order.
 
     A city mention carries its state as ``entities["State_of"]``; a demonym names a state,
-    except inside an amount, whose currency it names ("US$ 2 million", "মার্কিন ডলার"). A
+    except inside an amount, whose currency it names ("US$ 2 million", "মার্কিন ডলার", "U.S.
+    dollars", "dólares estadounidenses": so does a state's name there). A
     city's or state's name in lower case is a word, not the place ("ibu kota", capital, is not
     Kota; "reunión", meeting, is not Réunion); a demonym may be ("peruano").
     """
@@ -37,8 +38,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
         if "Demonym" in entities and "State" not in entities:
             entities["State"] = entities["Demonym"]
         mentions.append(Mention(mention.start, mention.end, mention.text, mention.type, mention.iri, entities))
-    for start, end, _ in amounts:       # "২১৩ মিলিয়ন মার্কিন ডলার": the currency's adjective is the amount's
-        mentions = [m for m in mentions if m.type != "Demonym" or not (m.start < end and start < m.end)]
+    for start, end, _ in amounts:       # "২১৩ মিলিয়ন মার্কিন ডলার", "1.5 billion U.S. dollars", "dólares
+        # estadounidenses": the currency's adjective or state is the amount's
+        mentions = [m for m in mentions if not (m.start < end and start < m.end)
+                    or m.type not in ("Demonym", "State") and not (start <= m.start and m.end <= end)]
     taken = [(m.start, m.end) for m in mentions]
     for type_name, found in (("Date", dates), ("Amount", amounts)):
         for start, end, thing in found:
