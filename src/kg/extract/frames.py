@@ -14,6 +14,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
+``{name_after: [হিসেবে]}`` a person's name right after the trigger and one of these words ("রাষ্ট্রদূত হিসেবে X-কে")
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
@@ -84,7 +85,8 @@ FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
               "named", "unless_undone", "pair_only"}
 TOKEN = re.compile(rf"{WORD}+")
-ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
+ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo|নতুন|নবনিযুক্ত|নবনির্বাচিত)\s+)?",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -147,6 +149,7 @@ class Frames:
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
+    home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -177,7 +180,8 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
+                "home"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -209,6 +213,12 @@ def load_frames(folder: Path) -> Frames | None:
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
+    if settings.get("home") is not None:
+        if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
+            raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")
+        from ..rdfterms import mint
+
+        result.home = str(mint("state", str(settings["home"]).lower()))
     result.name = settings.get("name")
     if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
         from .names import pattern
@@ -690,6 +700,14 @@ def _name_before(r: Reading, words) -> list:
     return [r.clause[low + begin:low + found.end()].strip()] if found else []
 
 
+def _name_after(r: Reading, words) -> list:
+    """A person's name right after the trigger and one of the words: "সৌদি রাষ্ট্রদূত হিসেবে ফয়সাল
+    আল-মুজফেলকে নিয়োগ" (appointed X as the Saudi ambassador)."""
+    words = "|".join(re.escape(fold(w)) for w in words)
+    gap = re.match(rf"\s*(?:{words})(?!{WORD})", fold(r.clause[r.trigger.end:r.scope[1]]))
+    return _name_at(r.clause, r.trigger.end + gap.end(), r.mentions, r.name_regex) if words and gap else []
+
+
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
     """The person's name of two words or more that ends at ``high`` (no mention inside it)."""
     for found in name_regex.finditer(clause[low:high]):
@@ -1056,8 +1074,9 @@ def _dates(r: Reading, _) -> list:
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
-        "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
+        "name_before": _name_before, "name_after": _name_after, "one_of_pair": _one_of_pair, "pronoun": _pronoun,
+        "state_of": _state_of, "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone,
+        "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
