@@ -36,8 +36,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
-``after_alone``         as ``after``, not a mention a capitalized word follows ("Santiago Peña" is no city)
-``nearest_alone``       as ``nearest``, not a mention a capitalized word follows
+``after_alone``         as ``after``, not a name a capitalized word follows ("Santiago Peña"), nor a city-state
+``nearest_alone``       as ``nearest``, the same
 ``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first,
                         one after a ``since`` word last: "20% less than in 2022")
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
@@ -654,15 +654,21 @@ def _after_whole(r: Reading, _) -> list:
 NAME_FOLLOWS = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 
 
+def _alone(r: Reading, mention) -> bool:
+    """A city named as a city: not the first word of a person's name (a capitalized word follows:
+    "el presidente paraguayo, Santiago Peña"), nor a city-state named as a state ("the Foreign
+    Minister of Singapore"; "in Singapore" is a place, which ``marked`` finds)."""
+    return not NAME_FOLLOWS.match(r.clause, mention.end) and "State" not in mention.entities
+
+
 def _after_alone(r: Reading, _) -> list:
-    """As ``after``, without a mention a capitalized word follows: in "el presidente paraguayo,
-    Santiago Peña" the city is a person's name, no place."""
-    return [m for m in _after(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+    """As ``after``, only cities named as cities (``_alone``)."""
+    return [m for m in _after(r, None) if _alone(r, m)]
 
 
 def _nearest_alone(r: Reading, _) -> list:
-    """As ``nearest``, without a mention a capitalized word follows (``after_alone``)."""
-    return [m for m in _nearest(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+    """As ``nearest``, only cities named as cities (``_alone``)."""
+    return [m for m in _nearest(r, None) if _alone(r, m)]
 
 
 def _adjacent(r: Reading, _) -> list:
