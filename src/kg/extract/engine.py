@@ -22,7 +22,7 @@ from .dates import make_date, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
-from .frames import STATED
+from .frames import STATED, YearsBefore
 from .reader import read_sentence
 from .scene import Scene, retold
 from .text import ascii_digits, sentences
@@ -308,6 +308,13 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement, event or two states to hold "
                                        f"the cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
             continue
+        for name in [name for name, given in fact.fields.items() if isinstance(given, YearsBefore)]:
+            published = context.publication      # the ``anniversary`` cue: "the 60th anniversary", this year
+            if published:
+                fact.fields[name] = PartialDate(published.year - fact.fields[name].years, None, None,
+                                                f"{fact.fields[name].years} years before the document's date")
+            else:
+                del fact.fields[name]
         for name in [name for name, given in fact.fields.items() if given == STATED]:   # the ``stated`` cue
             published = context.publication
             if published:
@@ -331,17 +338,26 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 #: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
 #: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before; "a
-#: meeting …, and other meetings in Asunción": the place of the meeting).
+#: meeting …, and other meetings in Asunción": the place of the meeting), or a date it told
+#: less precisely ("relations in 1944 …" then "on 21 October 1944").
 COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",), "Event": ("place",)}
 
 
 def _complete_known(known: Fact, fact: Fact) -> None:
     """Give ``known`` the ``COMPLETED`` fields it lacks and ``fact`` states, with its evidence."""
-    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and name not in known.fields]
+    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and (
+        name not in known.fields or _finer(fact.fields[name], known.fields[name]))]
     for name in added:
         known.fields[name] = fact.fields[name]
     if added and fact.evidence[0] not in known.evidence:
         known.evidence.append(fact.evidence[0])
+
+
+def _finer(date, known) -> bool:
+    """Whether ``date`` tells ``known`` more precisely: "in 1944", then "on 21 October 1944"."""
+    if not isinstance(date, PartialDate) or not isinstance(known, PartialDate) or date.note:
+        return False
+    return len(date.lexical) > len(known.lexical) and date.lexical.startswith(known.lexical)
 
 
 def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence, evidence) -> bool:

@@ -39,6 +39,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
+                        after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
 
 Format and examples: data/frames/README.md.
@@ -869,6 +871,44 @@ def _paren_year(r: Reading, reach) -> list:
     return [PartialDate(int(found.group(1)))] if found else []
 
 
+ANNIVERSARY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)")
+
+
+def _anniversary(r: Reading, spec) -> list:
+    """The date relations began, from an anniversary: a date right after one of the ``since``
+    words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
+    1975"); else the number of years nearest the trigger (within ``reach`` characters:
+    "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
+    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
+    else from the document's date (:class:`YearsBefore`; none in a document without one)."""
+    spec = spec or {}
+    since = [fold(w) for w in spec.get("since") or []]
+    dates = [m for m in r.typed if isinstance(m.iri, PartialDate)]
+    for mention in dates:
+        before = " ".join(fold(r.clause[max(0, mention.start - 40):mention.start]).split()[-3:])
+        if any(re.search(rf"(?<!{WORD}){re.escape(w)}", before) for w in since):
+            return [mention]
+    reach = int(spec.get("reach") or 20)
+    low, high = max(0, r.trigger.start - reach), min(len(r.clause), r.trigger.end + reach)
+    numbers = sorted((abs(m.start() - r.trigger.start), int(m.group(1)))
+                     for m in ANNIVERSARY_NUMBER.finditer(r.clause, low, high)
+                     if not any(d.start <= m.start() < d.end for d in dates))
+    if not numbers or not 0 < numbers[0][1] < 400:
+        return []
+    if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
+        return [YearsBefore(numbers[0][1])]
+    base = max(dates, key=lambda m: m.iri.year).iri
+    return [PartialDate(base.year - numbers[0][1], None, None,
+                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
+
+
+@dataclass(frozen=True)
+class YearsBefore:
+    """A date ``years`` before the document's date, which the engine puts in (the ``anniversary`` cue)."""
+
+    years: int
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -920,7 +960,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
-        "subject_after": _subject_after}
+        "subject_after": _subject_after, "anniversary": _anniversary}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}
