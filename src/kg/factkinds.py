@@ -118,8 +118,10 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
              key=("holder", "office", "state"), case="office", compared_where_given=frozenset({"date"})),
     FactKind("TradeStatistic", "trade",
              {"states": _r("State", size=2), "year": _r("Date"), "amount": _f("Amount"),
-              "reported_by": _f("Agency"), "deficit": _f("State")},
-             key=("states", "year"), case="trade", compared_where_given=frozenset({"direction"})),
+              "reported_by": _f("Agency"), "deficit": _f("State"),
+              # a one-way figure ("Peru's exports to Indonesia reached …"): from one of the states to the other
+              "exporter": _f("State"), "importer": _f("State")},
+             key=("states", "year", "exporter"), case="trade", compared_where_given=frozenset({"direction"})),
     FactKind("ExportFlow", "export",
              {"exporter": _r("State"), "importer": _r("State"), "product": _r("Product")},
              key=("exporter", "importer", "product"), case="export"),

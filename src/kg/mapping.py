@@ -276,7 +276,13 @@ class Mapper:
         a, b = sorted(f["states"])
         year: PartialDate = f["year"]
         iri = self.iri("TradeStatistic", {**f, "year": year.year})
-        self._node(iri, KG.TradeStatistic, f"Trade between {self.label(a)} and {self.label(b)} in {year.year}")
+        if "exporter" in f:     # a one-way figure: one state's exports to the other
+            self._node(iri, KG.TradeStatistic, f"Exports from {self.label(f['exporter'])} to "
+                                               f"{self.label(f['importer'])} in {year.year}")
+            self._set(iri, KG.exporter, URIRef(f["exporter"]))
+            self._set(iri, KG.importer, URIRef(f["importer"]))
+        else:
+            self._node(iri, KG.TradeStatistic, f"Trade between {self.label(a)} and {self.label(b)} in {year.year}")
         self._set(iri, KG.state, URIRef(a), URIRef(b))
         self._set(iri, KG.year, Literal(f"{year.year:04d}", datatype=XSD.gYear))
         if "amount" in f:

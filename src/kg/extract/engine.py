@@ -404,7 +404,8 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
     if fact.kind == "TradeStatistic":     # one figure per pair and year (one node)
         return (sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
-                and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None))
+                and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None)
+                and fact.fields.get("exporter") == known.fields.get("exporter"))     # a total, or one way
     if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
         same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")

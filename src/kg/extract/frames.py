@@ -8,7 +8,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``before`` / ``after``  mentions before / after the trigger (the nearest first)
 ``after_whole``         as ``after``, not a name that goes on in capitals ("ASEAN" of "ASEAN Free Trade Area")
 ``adjacent``            the mention just before the trigger ("Peruvian embassy", "Peru's embassy")
-``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
+``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo"); ``{next: [Demonym]}``
+                        only one of these types ("el presidente peruano")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
@@ -30,9 +31,14 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
+``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
+``after_alone``         as ``after``, not a mention a capitalized word follows ("Santiago Peña" is no city)
+``nearest_alone``       as ``nearest``, not a mention a capitalized word follows
+``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first,
+                        one after a ``since`` word last: "20% less than in 2022")
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
                         one after a ``since`` word ("since 1980" dates something else)
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
@@ -42,6 +48,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
                         after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
+``{title_year: [de, of]}`` a year right after the trigger (or its title) and one of these words ("la Alianza Estratégica de 2003")
 
 Format and examples: data/frames/README.md.
 
@@ -75,7 +82,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named", "unless_undone"}
+              "named", "unless_undone", "pair_only"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -117,6 +124,7 @@ class Frame:
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
     not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
     named: bool = False               # the trigger must be a word of a name that names a state (named_span)
+    pair_only: bool = False           # the fact's states must be of the document's pair (no third state's figure)
 
 
 @dataclass
@@ -134,9 +142,11 @@ class Frames:
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
     plan_after: bool = False         # a plan cue after the trigger plans it too (the verb ends the clause: "সফর করবেন")
     sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
+    leaders: list[str] = field(default_factory=list)     # "leader", "pemimpin": next to a state, an envoy's title
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
+    state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -167,7 +177,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -197,7 +207,13 @@ def load_frames(folder: Path) -> Frames | None:
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
+    result.state_words = settings.get("state_words") or []
+    result.leaders = settings.get("leaders") or []
     result.name = settings.get("name")
+    if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
+        from .names import pattern
+
+        result.name = pattern(result.name, str(settings_path))
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
@@ -300,7 +316,8 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  unless_undone=words_regex(item.get("unless_undone")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
-                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")))
+                 not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")),
+                 pair_only=bool(item.get("pair_only")))
 
 
 #: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
@@ -623,16 +640,34 @@ def _after_whole(r: Reading, _) -> list:
     return [m for m in _after(r, None) if not NAME_GOES_ON.match(r.clause, m.end)]
 
 
+#: A capitalized word right after a mention: the mention is the start of a person's name ("Santiago Peña").
+NAME_FOLLOWS = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+
+
+def _after_alone(r: Reading, _) -> list:
+    """As ``after``, without a mention a capitalized word follows: in "el presidente paraguayo,
+    Santiago Peña" the city is a person's name, no place."""
+    return [m for m in _after(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+
+
+def _nearest_alone(r: Reading, _) -> list:
+    """As ``nearest``, without a mention a capitalized word follows (``after_alone``)."""
+    return [m for m in _nearest(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+
+
 def _adjacent(r: Reading, _) -> list:
     return [m for m in r.typed if m.end <= r.trigger.start
             and ADJACENT_GAP.fullmatch(r.clause[m.end:r.trigger.start])][-1:]
 
 
-def _next(r: Reading, _) -> list:
+def _next(r: Reading, types) -> list:
+    """The mention (or name) just after the trigger; ``{next: [Demonym]}``: only one of these types
+    ("el presidente peruano X", not "el presidente Mauricio Macri", where Mauricio is a state's name)."""
     start = _after_filled(r.trigger, r.filled, r.clause)
     if "Name" in r.role.types:
         return _name_at(r.clause, start, r.mentions, r.name_regex)
-    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")][:1]
+    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")
+            and (not types or set(types) & set(m.entities))][:1]
 
 
 def _marked(r: Reading, words) -> list:
@@ -649,10 +684,10 @@ def _name_before(r: Reading, words) -> list:
     low = r.scope[0]
     words = "|".join(re.escape(w) for w in words)
     gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", r.clause[low:r.trigger.start])
-    found = r.name_regex.search(r.clause[low:low + gap.start()] + "\n") if gap else None
+    found = next((m for m in r.name_regex.finditer(r.clause[low:low + gap.start()] + "\n")
+                  if m.end() == gap.start()), None) if gap else None     # the name that ends there ("En 2021 María …")
     begin = found.start("name") if found and "name" in found.re.groupindex else found.start() if found else 0
-    return ([r.clause[low + begin:low + found.end()].strip()] if found
-            and low + found.end() == low + gap.start() else [])
+    return [r.clause[low + begin:low + found.end()].strip()] if found else []
 
 
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
@@ -719,17 +754,27 @@ def _visiting(r: Reading, spec) -> list:
     if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
         return []
     state = place.entities.get("State") or place.entities.get("State_of")
+    if _listed([m for m in r.mentions if m.type in ("State", "City")], place, r.clause)[1:]:
+        return []         # a tour ("visit Tanzania and Ethiopia"): it visits both
     return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+#: Heads of state and government: two of them joined by "and" lead two states, not one delegation.
+LEADERS = {"president", "prime-minister", "king", "queen", "emperor", "sultan", "emir", "chancellor"}
 
 
 def _joined(r: Reading, words) -> list:
     """The state of the office holder named just before, joined to this title by one of the
     words: "Indonesian President X and Trade Minister Y" (Y serves Indonesia too),
-    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"."""
+    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"; not two holders of one office
+    nor two leaders ("Perdana Menteri India X dan Presiden Y": two sides)."""
     before = [m for m in r.mentions if "Office" in m.entities and m.end <= r.trigger.start]
     if not before:
         return []
     previous = before[-1]
+    offices = {str(m.iri).rsplit("/", 1)[-1] for m in (previous, r.trigger.mention) if m is not None}
+    if len(offices) == 1 or offices <= LEADERS:
+        return []         # two sides: "President X and President Y", "Prime Minister X dan Presiden Y"
     joiners = "|".join(re.escape(w) for w in words)
     link = re.search(rf"\s*,?\s+(?:{joiners})\s+(?:the\s+|el\s+|la\s+)?$", r.clause[previous.end:r.trigger.start])
     if not link:
@@ -773,6 +818,23 @@ def _pronoun(r: Reading, spec) -> list:
 def _one_of_pair(r: Reading, _) -> list:
     named = {m.entities["State"] for m in r.typed if "State" in m.entities}
     return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
+
+
+def _of_pair(r: Reading, _) -> list:
+    """The document's pair, when the trigger's scope names no state but those of the pair (an
+    agreement of the pair: "Peru signed an agreement with Chile" in a document on Indonesia and
+    Peru is a third state's, "with the European Union" an organization's, none); in a document
+    without a pair, the states the scope names."""
+    named = list(dict.fromkeys(value(m) for m in r.typed))
+    oblique = "|".join(re.escape(fold(w)) for w in r.trigger.frame.oblique)
+    if oblique and any("Organization" in m.entities and r.trigger.end <= m.start <= r.trigger.end + 40
+                       and m.end <= r.scope[1] and re.search(rf"(?<!{WORD})(?:{oblique})\s+(?:the\s+|la\s+|el\s+)?$",
+                                                             fold(r.clause[r.trigger.end:m.start]))
+                       for m in r.mentions):
+        return []       # an organization's ("a trade agreement with the European Union")
+    if r.pair:
+        return list(r.pair) if set(named) <= set(r.pair) else []
+    return named
 
 
 def _state_of(r: Reading, role_name) -> list:
@@ -909,8 +971,40 @@ class YearsBefore:
     years: int
 
 
+def _title_year(r: Reading, words) -> list:
+    """A year right after the trigger (or its title, for a ``named`` frame) and one of the words:
+    "la Alianza Estratégica de 2003", "the Treaty of 1997", "Perjanjian Lombok tahun 2006"."""
+    name = named_span(r.trigger.start, r.trigger.end, r.clause, r.mentions) if r.trigger.frame.named else None
+    start = name[1] if name else r.trigger.end
+    marks = "|".join(re.escape(fold(w)) for w in words or [])
+    found = marks and re.match(rf"\s+(?:{marks})\s+((?:1[6-9]|20)\d\d)(?!\d)", fold(r.clause[start:r.scope[1]]))
+    return [PartialDate(int(found.group(1)))] if found else []
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
+
+
+def _near(r: Reading, role_name) -> list:
+    """Mentions nearest the one that fills ``role_name`` (else the trigger), first those with no
+    mention of that role's type between, and not one stated right after another of them or
+    after a ``since`` word: a trade figure's year is the one stated with its amount ("grew to
+    $1.2 billion in 2023 from $1.07 billion in 2022": 2023; "In 2023, trade grew to $1.2
+    billion from $1.07 billion in 2022": 2023 too; "rose 20% to $1.2 billion, more than in 2022")."""
+    anchor = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
+    if anchor is None:
+        return _nearest(r, None)
+    between = [m for m in r.mentions if m.type == anchor.type and m is not anchor]
+    def other_time(m) -> bool:      # "20% less than in 2022", "naik dibanding 2022": a date compared with
+        words = " ".join(r.clause[:m.start].split()[-3:] + m.text.split()[:1])    # "que" + "en 2022"
+        return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
+    def attached(m) -> bool:        # "… from $1.07 billion in 2022": 2022 is the other amount's
+        return any(o.end <= m.start and re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[o.end:m.start])
+                   for o in between) and not re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[anchor.end:m.start])
+    def apart(m) -> tuple:
+        low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
+        return (other_time(m), attached(m), any(low <= o.start and o.end <= high for o in between), abs(high - low))
+    return sorted(r.typed, key=apart)
 
 
 def _dated(r: Reading, _) -> list:
@@ -933,8 +1027,8 @@ def _dated(r: Reading, _) -> list:
 def _dates(r: Reading, _) -> list:
     """As ``dated``, the best date, and the dates listed after it in the trigger's own scope,
     joined by a comma or the language's ``joiners`` and perhaps a preposition: "visited Mexico
-    twice, on November 2008 and in June 2012" (with ``many: true``, one event each), not
-    "from 5 to 7 May"."""
+    twice, on November 2008 and in June 2012", "signed trade agreements in 1933, 1955, and
+    1959" (with ``many: true``, one fact each), not "from 5 to 7 May"."""
     best = _dated(r, None)[:1]
     if not best:
         return []
@@ -942,25 +1036,34 @@ def _dates(r: Reading, _) -> list:
     if not joiners:
         return best
     then = "|".join(re.escape(fold(w)) for w in [*r.trigger.frame.oblique, "again", "also", "later"])
-    gap = re.compile(rf"(?:\[\d+\])?[\s,]*(?:{joiners})\s+(?:(?:{then})\s+){{0,2}}")
-    found = best[:]
-    for mention in r.typed:
-        if r.own[0] <= mention.start and mention.end <= r.own[1] and mention.start >= found[-1].end \
-                and gap.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+    gap = re.compile(rf"(?:\[\d+\])?(?:\s*,\s+|[\s,]*(?:{joiners})\s+)(?:(?:{then})\s+){{0,2}}")   # "1933, 1955, and 1959"
+    found, end = best[:], best[0].end
+    while True:      # the next date of the list: a date mention, else a bare year ("1955" of "in 1933, 1955")
+        mention = next((m for m in r.typed if r.own[0] <= m.start and m.end <= r.own[1] and m.start >= end
+                        and gap.fullmatch(fold(r.clause[end:m.start]))), None)
+        year = None if mention else re.match(rf"({gap.pattern})((?:1[6-9]|20)\d\d)(?!\d|[/-]\d)",
+                                              fold(r.clause[end:r.own[1]]))
+        if mention:
             found.append(mention)
-    return found
+            end = mention.end
+        elif year:
+            found.append(PartialDate(int(year.group(2))))
+            end += year.end()
+        else:
+            return found
 
 
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
+        "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
-        "subject_after": _subject_after, "anniversary": _anniversary}
+        "subject_after": _subject_after, "anniversary": _anniversary,
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of"}
@@ -987,21 +1090,26 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
-                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
-                start, moved = mention.end, True
+            if mention.start >= start and ("Address" in mention.entities and not gap.strip(" ,") or (
+                    "State" in mention.entities or "City" in mention.entities)
+                    and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){1,2}", gap)):
+                start, moved = mention.end, True     # not a first name right after the title ("presidente Mauricio Macri")
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
     if not found:
         return []
     begin = found.start("name") if "name" in name_regex.groupindex else found.start()
     end = found.end()
-    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina")
-        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin):
+    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina"), and so is
+        # a state's name that opens it and goes on ("Mauricio Macri": Mauricio is Mauritius in Spanish)
+        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin) and not (
+                mention.start == begin and mention.type in ("State", "City") and end > mention.end + 1):
             end = mention.start
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
-    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
-        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
+    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities and not any(
+            "Office" in o.entities and re.fullmatch(r"\s*", clause[m.end:o.start]) for o in mentions) for m in mentions):
+        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …"), not a name
+                       # before the next title's state ("ড. এ কে আব্দুল মোমেন জার্মানির পররাষ্ট্রমন্ত্রী")
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", clause[end:])
     if acronym and acronym.group(1) != "".join(w[0] for w in re.split(r"[\s\-]+", clause[begin:end]) if w) or any(
             "Organization" in m.entities and re.fullmatch(r"\s*\(\s*", clause[end:m.start]) for m in mentions):

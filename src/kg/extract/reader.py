@@ -20,10 +20,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
 from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
-from .mentions import find_mentions
+from .mentions import find_mentions, long_forms
 from .text import clauses
 from .titles import stretch
 
@@ -41,7 +42,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     """
     frames = language.frames
     facts, notes = [], []
-    mentions = stretch(text, find_mentions(text, language.gazetteer, language.city_states, dates, amounts), frames.portfolio)
+    mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
+    mentions = stretch(text, long_forms(text, mentions, frames.state_words), frames.portfolio)
     both_regex = _both_regex(language)
     leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
@@ -61,7 +63,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
         plans = bool(scope_cue) and scope_cue.startswith("planned")
-        kept, plan_at = found, None
+        kept = found
         if scope_cue:
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
@@ -73,8 +75,6 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                                                "no fact from this clause"))
             if not kept:
                 continue
-            if plans:      # a planned agreement is a fact of its own (status: planned)
-                plan_at = clause.start + _plan_start(language, clause.text)
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
@@ -86,6 +86,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 or _opening_planned(language, frame, text[trigger.end:clause.end]))      # "the embassy will open"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
+                                                 or _state_leader(frames, text, inside)        # "the Russian leader"
                                                  or scene is not None and scene.holder_named(clause.text))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
@@ -132,11 +133,13 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             stated = type(evidence)(**{**evidence.__dict__, "rule": frame.id})
             # "will sign an MoU", "akan ditandatangani": the plan comes before the act; in "the
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
-            planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
+            planning = plans and _plans_act(language, text, clause, _act_start(frame, trigger, words, prefix))
             for fields in _facts(frame, filled):
-                if frame.fact == "Mission" and _foreign(fields, pair):
-                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): a mission of "
-                                 "neither state of the document's pair, no fact")
+                skip = ("a mission of neither state of the document's pair" if frame.fact == "Mission"
+                        and _foreign(fields, pair) else "a state outside the document's pair"
+                        if frame.pair_only and _third_state(frame.fact, fields, pair) else None)
+                if skip:
+                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {skip}, no fact")
                     continue
                 if planned:
                     fields["status"] = "planned"
@@ -148,6 +151,17 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _third_state(kind: str, fields: dict, pair) -> bool:
+    """Whether a state field of the fact names a state outside the document's ``pair`` (a
+    frame's ``pair_only``): "Kenya's trade with China reached …" in a text on Kenya and Sweden
+    is another relation's figure. False for a document without a pair."""
+    if not pair:
+        return False
+    states = [v for name, spec in KINDS[kind].fields.items() if accepts(spec, "State")
+              for v in (fields.get(name) if isinstance(fields.get(name), list) else [fields.get(name)])]
+    return any(state is not None and state not in pair for state in states)
 
 
 def _denies(language, text: str, clause, trigger) -> bool:
@@ -235,6 +249,30 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     return [name for name in missing if name != "date"]
 
 
+def _state_leader(frames, text: str, mentions) -> bool:
+    """Whether one of the language's ``leaders`` words stands next to a state the clause names, a
+    title an event's need of an office takes: "the North Korean leader", "the leader of Russia",
+    "pemimpin Rusia itu", "el líder norcoreano", "উত্তর কোরিয়ার নেতা" (not "business leaders").
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> frames = type("F", (), {"leaders": ["leader", "pemimpin"]})()
+    >>> text = "Later the Russian leader met Kim."
+    >>> _state_leader(frames, text, Gazetteer([("Russian", "Demonym", "ru")]).find(text))
+    True
+    >>> text = "Russian business leaders met in Lima."
+    >>> _state_leader(frames, text, Gazetteer([("Russian", "Demonym", "ru")]).find(text))
+    False
+    """
+    if not frames.leaders:
+        return False
+    words = "|".join(re.escape(fold(w)) for w in sorted(frames.leaders, key=len, reverse=True))
+    after = re.compile(rf"(?:['’]s)?[^\S\n]+(?:{words})(?!\w)")
+    before = re.compile(rf"(?<!\w)(?:{words})[^\S\n]+(?:(?:of|de|del|de\s+la)[^\S\n]+(?:the[^\S\n]+)?)?$")
+    return any(("State" in m.entities or "Demonym" in m.entities)
+               and (after.match(fold(text[m.end:m.end + 30])) or before.search(fold(text[max(0, m.start - 30):m.start])))
+               for m in mentions)
+
+
 def _on_sidelines(frames, before: str) -> bool:
     """Whether one of the language's ``sidelines`` phrases stands at most six words before the
     trigger, with no comma between: "on the sidelines of the 11th ASEM Foreign Ministers'
@@ -299,6 +337,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
         if not (isinstance(states, list) and len(set(states)) == 2):
             return None
         fields["year"] = PartialDate(fields["year"].year)      # a figure is for a year
+        flow = {fields.get("exporter"), fields.get("importer")} - {None}
+        if flow and flow != set(states):     # a one-way figure: from one of its two states to the other
+            return None
     if kind == "ExportFlow" and fields.get("exporter") == fields.get("importer"):
         return None
     return fields
@@ -314,11 +355,21 @@ def _cue(language, clause: str) -> str | None:
     return None
 
 
-def _plan_start(language, clause: str) -> int:
-    """Where the clause's first plan cue starts."""
-    starts = [found.start() for cue in language.planned + language.frames.planned
-              for found in [re.search(cue, clause, re.IGNORECASE)] if found]
-    return min(starts, default=0)
+def _plans_act(language, text: str, clause, act: int) -> bool:
+    """Whether a plan cue governs the act (``act``, where the signing word starts): one at most
+    eight words before it with no comma between, or the act's own word ("will sign", "are expected
+    to sign", "firmarán"; not "After two years of negotiations, the two countries signed"); in
+    a language whose verb ends the clause (``plan_after``), also one at most three words after
+    it ("সই করবে")."""
+    word_end = act + len(re.match(r"\S*", text[act:]).group())
+    cues = language.planned + language.frames.planned
+    starts = [clause.start + found.start() for cue in cues
+              for found in re.finditer(cue, text[clause.start:clause.end], re.IGNORECASE)]
+    before = max((start for start in starts if start <= act), default=None)
+    if before is not None and "," not in text[before:act] and len(text[before:act].split()) <= 8:
+        return True
+    after = min((start for start in starts if start >= word_end), default=None)
+    return language.frames.plan_after and after is not None and len(text[word_end:after].split()) <= 3
 
 
 def _act_start(frame, trigger, words, prefix: bool) -> int:
