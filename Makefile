@@ -9,7 +9,10 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .PHONY: install java rdf-tools browser run build queries test bench clean
 
+# kg's own modules are compiled to bytecode here, so a `kg` command does not compile them
+# again at each start where Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE).
 install: $(STAMP) java
+	@$(BIN)/python -m compileall -q src >/dev/null
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -266,7 +266,7 @@ def test_usage_errors_are_one_line(capsys, store):
     code, out, err = kg(capsys, store, "frobnicate")
     assert code == EXIT_ERROR
     assert_one_line_error(err, "invalid choice")
-    code, out, err = kg(capsys, store, "extract", "x.txt")
+    code, out, err = kg(capsys, store, "extract", "x.txt", "--lang", "fr")
     assert code == EXIT_ERROR
     assert_one_line_error(err, "--lang")
 

@@ -33,7 +33,7 @@ COLUMNS = {
     "agreements": ["agreement", "kind", "parties", "signatories", "date", "topics", "evidence"],
     "events": ["date", "event", "kind", "participants", "place", "evidence"],
     "office-holders": ["person", "office", "state", "date", "evidence"],
-    "trade": ["year", "state_a", "state_b", "value", "currency", "reported_by", "evidence"],
+    "trade": ["year", "state_a", "state_b", "value", "currency", "reported_by", "exporter", "importer", "evidence"],
     "trade-balance": ["year", "state_a", "state_b", "deficit_state", "evidence"],
     "exports": ["exporter", "importer", "product", "evidence"],
     "cooperation": ["area", "context", "date", "evidence"],

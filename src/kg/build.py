@@ -64,8 +64,9 @@ def load_ontology(ontology_file: Path = paths.ONTOLOGY_FILE) -> Graph:
 
 
 def load_entities() -> Graph:
-    """The reference data and the ontology: the entities documents name, with their labels."""
-    return reference_graph(paths.REFERENCE_DIR) + load_ontology()
+    """The reference data and the ontology: the entities documents name, with their labels.
+    The ontology is parsed into the reference graph (``graph + ontology`` would copy every triple)."""
+    return reference_graph(paths.REFERENCE_DIR).parse(paths.ONTOLOGY_FILE, format="turtle")
 
 
 def load_extraction_data(entities: Graph | None = None) -> dict[str, Language]:

@@ -132,6 +132,14 @@ def cmd_extract(args) -> int:
         raise KgError("no such file", file=path)
     document = Document(id="stdin" if args.file == "-" else path.stem, path=path, language=args.lang,
                         date=_date_option(args.date), title="", publisher="", url="", license="")
+    if args.lang is None:
+        import dataclasses
+
+        from kg.langdetect import detect
+
+        name = "standard input" if args.file == "-" else path
+        document = dataclasses.replace(document, language=detect(document.text(), source=name))
+        _note(f"{name}: language {document.language} (told from the text; --lang sets it)")
     extractor = Extractor()
     extraction = extractor.extraction(document)
     if args.explain:
@@ -487,7 +495,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--lang", required=True, choices=LANGS, help="the document's language")
+    p.add_argument("--lang", choices=LANGS,
+                   help="the document's language (default: told from the text, kg.langdetect)")
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="the document's publication date, for dates it gives without a year")
     p.add_argument("--format", default="turtle", choices=("turtle", "jsonl"))

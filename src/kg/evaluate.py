@@ -37,7 +37,9 @@ KEY_QUERIES = {
     "mission": """SELECT ?node ?sending ?receiving ?kind ?city ?date ?status WHERE {
         ?node a/rdfs:subClassOf* kg:DiplomaticMission ; kg:sendingState ?sending ; kg:receivingState ?receiving ;
               kg:missionKind ?k
-        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind) BIND("actual" AS ?status)
+        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind)
+        BIND(IF(EXISTS { ?opening kg:mission ?node ; schema:eventStatus schema:EventScheduled }, "planned", "actual")
+             AS ?status)
         OPTIONAL { ?node kg:city ?city } OPTIONAL { ?node kg:opened ?date } }""",
     "agreement": """SELECT ?node ?kind ?parties ?status ?date WHERE {
         ?node a/rdfs:subClassOf* kg:Agreement .
@@ -57,7 +59,10 @@ KEY_QUERIES = {
         ?node a kg:OfficeHolding ; kg:holder ?person ; kg:office ?office ; kg:state ?state
         OPTIONAL { ?node kg:date ?date } }""",
     "trade": """SELECT ?node ?year ?value ?currency ?direction WHERE {
-        ?node a kg:TradeStatistic ; kg:year ?year . BIND("total" AS ?direction)
+        ?node a kg:TradeStatistic ; kg:year ?year .
+        OPTIONAL { ?node kg:exporter ?from ; kg:importer ?to }
+        BIND(IF(BOUND(?from), CONCAT(UCASE(STRAFTER(STR(?from), "state/")), ">", UCASE(STRAFTER(STR(?to), "state/"))),
+                "total") AS ?direction)
         OPTIONAL { ?node kg:value ?value ; kg:currency ?currency } }""",
     "export": """SELECT ?node ?exporter ?product WHERE { ?node a kg:ExportFlow ; kg:exporter ?exporter ; kg:product ?product }""",
     "cooperation": """SELECT ?node ?area WHERE { ?node a kg:Cooperation ; kg:area ?area }""",

@@ -204,14 +204,18 @@ class Mapper:
         self._set(iri, KG.hostState, URIRef(host))
         if "city" in f:
             self._set(iri, KG.city, URIRef(f["city"]))
-        if "opened" in f:
-            self._date(iri, KG.opened, f["opened"])
+        planned = f.get("status") == "planned"     # a mission to be opened: its opening is scheduled
+        if "opened" in f or planned:
             event = mint("event", "mission-opening", within=iri)
-            self._node(event, KG.MissionOpening, f"Opening of the {name}")
+            self._node(event, KG.MissionOpening, f"{'Planned opening' if planned else 'Opening'} of the {name}")
             self._set(event, KG.mission, iri)
             self._set(event, KG.participant, URIRef(sending))
             self._set(event, KG.place, URIRef(f.get("city", host)))
-            self._date(event, KG.date, f["opened"])
+            if "opened" in f:
+                self._date(iri, KG.opened, f["opened"])
+                self._date(event, KG.date, f["opened"])
+            if planned:
+                self._set(event, SCHEMA.eventStatus, SCHEMA.EventScheduled)
             self._provenance(event, fact.evidence)
         return iri
 
@@ -272,7 +276,13 @@ class Mapper:
         a, b = sorted(f["states"])
         year: PartialDate = f["year"]
         iri = self.iri("TradeStatistic", {**f, "year": year.year})
-        self._node(iri, KG.TradeStatistic, f"Trade between {self.label(a)} and {self.label(b)} in {year.year}")
+        if "exporter" in f:     # a one-way figure: one state's exports to the other
+            self._node(iri, KG.TradeStatistic, f"Exports from {self.label(f['exporter'])} to "
+                                               f"{self.label(f['importer'])} in {year.year}")
+            self._set(iri, KG.exporter, URIRef(f["exporter"]))
+            self._set(iri, KG.importer, URIRef(f["importer"]))
+        else:
+            self._node(iri, KG.TradeStatistic, f"Trade between {self.label(a)} and {self.label(b)} in {year.year}")
         self._set(iri, KG.state, URIRef(a), URIRef(b))
         self._set(iri, KG.year, Literal(f"{year.year:04d}", datatype=XSD.gYear))
         if "amount" in f:

@@ -87,10 +87,18 @@ class Patterns:
         return _compile(self, template, named)
 
     def required(self, template: str) -> str:
-        """:func:`required_text` of a template's regex, worked out once per language."""
+        """:func:`required_text` of a template's regex, worked out once per language from the
+        template alone (a slot is a group, so no slot's text is ever required): the regex is
+        compiled only for a sentence that holds the text.
+
+        >>> from kg.extract.language import load_language
+        >>> Patterns(load_language(paths.RULES_DIR / "en.yaml", lexicon_graph=None)).required(
+        ...     r"{State:a}\s+opened\s+an\s+embassy\s+in\s+{City:c}")
+        'embassy'
+        """
         known = self._required
         if template not in known:
-            known[template] = required_text(self.compile(template)[0])
+            known[template] = required_text(re.compile(PLACEHOLDER.sub("(?:.)", template)))
         return known[template]
 
     def regex(self, type_name: str, mod: str = "") -> str:
