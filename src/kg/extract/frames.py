@@ -853,11 +853,12 @@ def _nearest(r: Reading, _) -> list:
 
 
 def _near(r: Reading, role_name) -> list:
-    """Mentions nearest the one that fills ``role_name`` (else the trigger), first those with no
-    mention of that role's type between, and not one stated right after another of them or
-    after a ``since`` word: a trade figure's year is the one stated with its amount ("grew to
-    $1.2 billion in 2023 from $1.07 billion in 2022": 2023; "In 2023, trade grew to $1.2
-    billion from $1.07 billion in 2022": 2023 too; "rose 20% to $1.2 billion, more than in 2022")."""
+    """Mentions nearest the one that fills ``role_name`` (else the trigger): first one stated
+    right after it, then those not stated right by another mention of its type, then those with
+    none of them between; last one after a ``since`` word. A trade figure's year is the one
+    stated with its amount ("rose from $1.07 billion in 2022 to $1.2 billion in 2023": 2023;
+    "In 2023, trade grew to $1.2 billion from $1.07 billion in 2022": 2023 too; "rose 20% to
+    $1.2 billion, more than in 2022")."""
     anchor = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
     if anchor is None:
         return _nearest(r, None)
@@ -865,12 +866,14 @@ def _near(r: Reading, role_name) -> list:
     def other_time(m) -> bool:      # "20% less than in 2022", "naik dibanding 2022": a date compared with
         words = " ".join(r.clause[:m.start].split()[-3:] + m.text.split()[:1])    # "que" + "en 2022"
         return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
-    def attached(m) -> bool:        # "… from $1.07 billion in 2022": 2022 is the other amount's
-        return any(o.end <= m.start and re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[o.end:m.start])
-                   for o in between) and not re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[anchor.end:m.start])
+    def close(a: int, b: int) -> bool:      # at most two words between
+        return a <= b and re.fullmatch(r"[\s,]*(?:\S+\s+){0,2}", r.clause[a:b]) is not None
+    def attached(m) -> bool:        # "… from $1.07 billion in 2022", "in 2024 it was $400 million": the other's
+        return any(close(o.end, m.start) or close(m.end, o.start) for o in between)
     def apart(m) -> tuple:
         low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
-        return (other_time(m), attached(m), any(low <= o.start and o.end <= high for o in between), abs(high - low))
+        return (other_time(m), not close(anchor.end, m.start), attached(m),
+                any(low <= o.start and o.end <= high for o in between), abs(high - low))
     return sorted(r.typed, key=apart)
 
 
