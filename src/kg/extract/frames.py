@@ -54,6 +54,7 @@ Format and examples: data/frames/README.md.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -506,8 +507,8 @@ class Reading:
 
 def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex, own=None, since=None,
           opening=None) -> list:
-    typed = [m for m in mentions if set(role.types) & set(m.entities) and m is not trigger.mention
-             and scope[0] <= m.start and m.end <= scope[1]]
+    typed = [_as_role(m, role.types) for m in mentions if set(role.types) & set(m.entities)
+             and m is not trigger.mention and scope[0] <= m.start and m.end <= scope[1]]
     reading = Reading(role, trigger, scope, clause, mentions, typed, filled, pair, both, name_regex, own or scope,
                       opening, since)
     for cue in role.cues:
@@ -524,6 +525,18 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         if unique:
             return unique if role.many or role.exactly else unique[:1]
     return []
+
+
+def _as_role(mention: Mention, types: list[str]) -> Mention:
+    """The mention as the entity of the role's type it names, where the same words name
+    another entity first: "বিদ্যুৎ" (electricity) is an area of cooperation and, for a product
+    role, the product."""
+    if mention.type in types:
+        return mention
+    wanted = next((t for t in types if isinstance(mention.entities.get(t), str)), None)
+    if wanted is None or mention.entities[wanted] == mention.iri or not mention.entities[wanted].startswith("http"):
+        return mention
+    return dataclasses.replace(mention, iri=mention.entities[wanted])
 
 
 NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
