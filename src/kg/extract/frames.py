@@ -27,6 +27,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
+``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
@@ -795,6 +796,17 @@ def _other(r: Reading, role_name) -> list:
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
 
 
+def _by_role(r: Reading, role_name) -> list:
+    """The mention right before or right after the first one that fills ``role_name``, with
+    nothing but a space (or "'s") between: the exporter of "Sweden imported Kenyan tea",
+    "Tailandia importa cobre chileno", "Indonesia mengimpor kopi Kenya"."""
+    first = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
+    if first is None:
+        return []
+    return [m for m in r.typed if m.end <= first.start and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])
+            or m.start >= first.end and re.fullmatch(r"[^\S\n]+", r.clause[first.end:m.start])][:1]
+
+
 def _unlike(r: Reading, role_name) -> list:
     """As ``before``, without the mention that fills ``role_name``: the sending state of "বাংলাদেশ
     আলজেরিয়ার রাজধানী আলজিয়ার্সে নিজেদের দূতাবাস" (Bangladesh … its embassy in Algeria's capital)."""
@@ -936,10 +948,11 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
-        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year, "near": _near}
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year, "near": _near,
+        "by_role": _by_role}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
