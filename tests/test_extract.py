@@ -58,28 +58,27 @@ ORGANIZATION, PRODUCT = "https://w3id.org/bilateral-relations/id/organization/",
 
 MADE_UP = [
     ("id", "Hubungan diplomatik Indonesia dan Jepang dibuka pada 15 April 1958.",
-     "id.relations.established", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
+     "id.relation", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
     ("id", "Pada 3 Maret 2021, Indonesia dan Jepang menandatangani nota kesepahaman di bidang pertanian.",
      "id.agreement.mou", {"kind": "mou", "parties": [STATE + "id", STATE + "jp"], "date": PartialDate(2021, 3, 3)}),
-    # English and Spanish: a sentence of the kind each rule is written for (Wikipedia, news,
-    # foreign-ministry releases), with the one fact it states.
+    # English and Spanish: a sentence of the kind each rule (or the frame that replaced it) is
+    # written for (Wikipedia, news, foreign-ministry releases), with the one fact it states.
     ("en", "Indonesia and Japan are close partners. The two countries established diplomatic relations on 15 April 1958.",
-     "en.relations.established-both", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
+     "en.relation", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
     ("en", "Indonesia and Mexico are partners. In 2023 the two countries celebrate the 70th anniversary of diplomatic relations.",
      "en.relations.anniversary-both", {"states": [STATE + "id", STATE + "mx"], "established": PartialDate(1953, note="70 years before In 2023 (2023)")}),
     ("en", "Japan has an embassy in Indonesia.",
-     "en.mission.embassy", {"kind": "embassy", "sending": STATE + "jp", "receiving": STATE + "id", "host": STATE + "id"}),
+     "en.mission.embassy", {"kind": "embassy", "sending": STATE + "jp", "host": STATE + "id"}),
     ("en", "Indonesia opened its embassy in Lima, Peru, on 20 February 2002.",
-     "en.mission.opened", {"kind": "embassy", "sending": STATE + "id", "receiving": STATE + "pe", "host": STATE + "pe", "city": CITY + "lima", "opened": PartialDate(2002, 2, 20)}),
+     "en.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "host": STATE + "pe", "city": CITY + "lima", "opened": PartialDate(2002, 2, 20)}),
     ("en", "Relations between Indonesia and Peru are friendly. Indonesia opened its embassy in Lima in 2002.",
-     "en.mission.opened-in-city", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "opened": PartialDate(2002), "receiving": STATE + "pe", "host": STATE + "pe"}),
+     "en.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "opened": PartialDate(2002), "host": STATE + "pe"}),
     ("en", "Relations between Indonesia and Peru are friendly. Indonesia has an embassy in Lima.",
-     "en.mission.embassy-in-city", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "receiving": STATE + "pe", "host": STATE + "pe"}),
+     "en.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "host": STATE + "pe"}),
     ("en", "Peru is accredited to Timor-Leste from its embassy in Jakarta, Indonesia.",
      "en.mission.non-resident", {"kind": "non-resident", "sending": STATE + "pe", "receiving": STATE + "tl", "host": STATE + "id", "city": CITY + "jakarta"}),
-    ("en", "Peru has a consulate-general in Surabaya, Indonesia.",     # the city from the frames (kg.extract.engine.COMPLETED)
-     "en.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "receiving": STATE + "id", "host": STATE + "id",
-                              "city": CITY + "surabaya"}),
+    ("en", "Peru has a consulate-general in Surabaya, Indonesia.",
+     "en.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "host": STATE + "id", "city": CITY + "surabaya"}),
     ("en", "Peru is a member of APEC.",
      "en.membership.list", {"member": STATE + "pe", "organization": ORGANIZATION + "apec"}),
     ("en", "Peru is a member of the Forum of Small States.",
@@ -101,18 +100,17 @@ MADE_UP = [
     ("en", "Indonesia and Japan are close partners. The two countries plan to negotiate a free trade agreement.",
      "en.agreement.planned-both", {"kind": "agreement", "parties": [STATE + "id", STATE + "jp"], "status": "planned"}),
     ("es", "Perú e Indonesia establecieron relaciones diplomáticas el 12 de agosto de 1975.",
-     "es.relations.established", {"states": [STATE + "pe", STATE + "id"], "established": PartialDate(1975, 8, 12)}),
+     "es.relation", {"states": [STATE + "id", STATE + "pe"], "established": PartialDate(1975, 8, 12)}),
     ("es", "Con motivo del 50 aniversario de las relaciones diplomáticas entre Perú e Indonesia, ambos gobiernos firmaron un convenio en 2025.",
      "es.relations.anniversary", {"states": [STATE + "pe", STATE + "id"], "established": PartialDate(1975, note="50 years before en 2025 (2025)")}),
     ("es", "Indonesia y México son socios. En 2023 ambos países celebran el 70 aniversario del establecimiento de relaciones diplomáticas.",
      "es.relations.anniversary-both", {"states": [STATE + "id", STATE + "mx"], "established": PartialDate(1953, note="70 years before En 2023 (2023)")}),
     ("es", "Indonesia tiene una embajada en el Perú.",
-     "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "receiving": STATE + "pe", "host": STATE + "pe"}),
+     "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "host": STATE + "pe"}),
     ("es", "Las relaciones entre Perú e Indonesia son cordiales. Indonesia tiene una embajada en Lima.",
-     "es.mission.embassy-in-city", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "receiving": STATE + "pe", "host": STATE + "pe"}),
-    ("es", "Perú tiene un consulado general en Surabaya, Indonesia.",     # the city from the frames
-     "es.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "receiving": STATE + "id", "host": STATE + "id",
-                              "city": CITY + "surabaya"}),
+     "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "host": STATE + "pe"}),
+    ("es", "Perú tiene un consulado general en Surabaya, Indonesia.",
+     "es.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "host": STATE + "id", "city": CITY + "surabaya"}),
     ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",
      "es.mission.pair-first", {"kind": "embassy", "sending": STATE + "cl", "receiving": STATE + "id", "host": STATE + "id", "city": CITY + "jakarta"}),
     ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",
@@ -167,7 +165,7 @@ def test_a_template_runs_only_where_its_required_text_is(languages, documents):
                 if patterns.compile(template)[0].search(sentence.text):
                     checked += 1
                     assert patterns.required(template) in sentence.text, (document.id, template)
-    assert checked > 100
+    assert checked > 50      # (fewer as the frames retire whole-sentence rules)
 
 
 def test_rule_ids_are_unique(languages):

@@ -37,7 +37,9 @@ KEY_QUERIES = {
     "mission": """SELECT ?node ?sending ?receiving ?kind ?city ?date ?status WHERE {
         ?node a/rdfs:subClassOf* kg:DiplomaticMission ; kg:sendingState ?sending ; kg:receivingState ?receiving ;
               kg:missionKind ?k
-        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind) BIND("actual" AS ?status)
+        BIND(STRAFTER(STR(?k), "mission-kind/") AS ?kind)
+        BIND(IF(EXISTS { ?opening kg:mission ?node ; schema:eventStatus schema:EventScheduled }, "planned", "actual")
+             AS ?status)
         OPTIONAL { ?node kg:city ?city } OPTIONAL { ?node kg:opened ?date } }""",
     "agreement": """SELECT ?node ?kind ?parties ?status ?date WHERE {
         ?node a/rdfs:subClassOf* kg:Agreement .

@@ -204,14 +204,18 @@ class Mapper:
         self._set(iri, KG.hostState, URIRef(host))
         if "city" in f:
             self._set(iri, KG.city, URIRef(f["city"]))
-        if "opened" in f:
-            self._date(iri, KG.opened, f["opened"])
+        planned = f.get("status") == "planned"     # a mission to be opened: its opening is scheduled
+        if "opened" in f or planned:
             event = mint("event", "mission-opening", within=iri)
-            self._node(event, KG.MissionOpening, f"Opening of the {name}")
+            self._node(event, KG.MissionOpening, f"{'Planned opening' if planned else 'Opening'} of the {name}")
             self._set(event, KG.mission, iri)
             self._set(event, KG.participant, URIRef(sending))
             self._set(event, KG.place, URIRef(f.get("city", host)))
-            self._date(event, KG.date, f["opened"])
+            if "opened" in f:
+                self._date(iri, KG.opened, f["opened"])
+                self._date(event, KG.date, f["opened"])
+            if planned:
+                self._set(event, SCHEMA.eventStatus, SCHEMA.EventScheduled)
             self._provenance(event, fact.evidence)
         return iri
 

@@ -22,7 +22,7 @@ from .dates import make_date, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
-from .frames import STATED
+from .frames import STATED, YearsBefore
 from .reader import read_sentence
 from .scene import Scene, retold
 from .text import ascii_digits, sentences
@@ -243,6 +243,11 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
             return
     if rule.fact == "Agreement" and "status" not in fields and _cue(patterns.language.planned, clause):
         fields["status"] = "planned"
+    frames = patterns.language.frames
+    if rule.fact == "Mission" and frames is not None and _cue(
+            patterns.language.planned + frames.planned, match.string[match.string.rfind(";", 0, match.start()) + 1:
+                                                                     match.end()]):
+        fields["status"] = "planned"     # "X plans to open an embassy in Y": a plan before the mission
     explanation.fired.append(rule.id)
     evidence = Evidence(**{**evidence.__dict__, "rule": rule.id})
     if rule.fact == "OfficeHolding":     # people named with an office: the holdings only
@@ -303,6 +308,13 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             explanation.clauses.append(f"  {fact.evidence[0].rule}: no agreement, event or two states to hold "
                                        f"the cooperation on {fact.fields['area'].rsplit('/', 1)[-1]}")
             continue
+        for name in [name for name, given in fact.fields.items() if isinstance(given, YearsBefore)]:
+            published = context.publication      # the ``anniversary`` cue: "the 60th anniversary", this year
+            if published:
+                fact.fields[name] = PartialDate(published.year - fact.fields[name].years, None, None,
+                                                f"{fact.fields[name].years} years before the document's date")
+            else:
+                del fact.fields[name]
         for name in [name for name, given in fact.fields.items() if given == STATED]:   # the ``stated`` cue
             published = context.publication
             if published:
@@ -314,10 +326,11 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
             if date:
                 fact.fields["date"] = date
-        known = next((k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)), None)
-        if known is not None:
-            known_as[id(fact)] = known
-            _complete_known(known, fact)
+        alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)]
+        if alike:
+            known_as[id(fact)] = alike[0]
+            for known in alike:      # the fact told twice before ("… la embajada de Bolivia en Irán" twice)
+                _complete_known(known, fact)
             continue
         context.facts.append(fact)
         explanation.fired.append(fact.evidence[0].rule)
@@ -325,17 +338,26 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 
 #: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
 #: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before; "a
-#: meeting …, and other meetings in Asunción": the place of the meeting).
+#: meeting …, and other meetings in Asunción": the place of the meeting), or a date it told
+#: less precisely ("relations in 1944 …" then "on 21 October 1944").
 COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",), "Event": ("place",)}
 
 
 def _complete_known(known: Fact, fact: Fact) -> None:
     """Give ``known`` the ``COMPLETED`` fields it lacks and ``fact`` states, with its evidence."""
-    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and name not in known.fields]
+    added = [name for name in COMPLETED.get(fact.kind, ()) if name in fact.fields and (
+        name not in known.fields or _finer(fact.fields[name], known.fields[name]))]
     for name in added:
         known.fields[name] = fact.fields[name]
     if added and fact.evidence[0] not in known.evidence:
         known.evidence.append(fact.evidence[0])
+
+
+def _finer(date, known) -> bool:
+    """Whether ``date`` tells ``known`` more precisely: "in 1944", then "on 21 October 1944"."""
+    if not isinstance(date, PartialDate) or not isinstance(known, PartialDate) or date.note:
+        return False
+    return len(date.lexical) > len(known.lexical) and date.lexical.startswith(known.lexical)
 
 
 def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence, evidence) -> bool:
@@ -359,7 +381,7 @@ def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence,
 
 
 #: The fields that make two facts of a kind the same (the frames' facts against the rules').
-SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host"),
+SAME = {"Membership": ("member", "organization"), "Mission": ("sending", "kind", "host", "status"),
         "BilateralRelation": ("states",), "OfficeHolding": ("office", "state"), "Event": ("date",),
         "TradeStatistic": ("states", "year"), "ExportFlow": ("exporter", "importer", "product")}
 
@@ -391,6 +413,9 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
     if fact.kind == "Mission" and fact.fields.get("kind") == "non-resident" and fact.fields.get("receiving") != \
             known.fields.get("receiving"):
         return False       # one embassy accredited to several states: one non-resident mission each
+    if fact.kind == "Mission" and known.fields.get("status") == "planned" and not fact.fields.get("status") and \
+            "opened" not in fact.fields:      # "X will open an embassy in Y … the embassy in Z will help": the plan's
+        return all(fact.fields.get(name) == known.fields.get(name) for name in ("sending", "kind", "host"))
     if fact.kind == "Mission" and "host" not in known.fields and known.fields.get("city") == fact.fields.get("city"):
         return (fact.fields["sending"], fact.fields["kind"]) == (known.fields.get("sending"), known.fields.get("kind"))
     if any(fact.fields.get(name) != known.fields.get(name) for name in SAME[fact.kind]):

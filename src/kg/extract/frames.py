@@ -8,7 +8,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``before`` / ``after``  mentions before / after the trigger (the nearest first)
 ``after_whole``         as ``after``, not a name that goes on in capitals ("ASEAN" of "ASEAN Free Trade Area")
 ``adjacent``            the mention just before the trigger ("Peruvian embassy", "Peru's embassy")
-``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo")
+``next``                the mention just after it ("Kedutaan Besar Peru", "President Joko Widodo"); ``{next: [Demonym]}``
+                        only one of these types ("el presidente peruano")
 ``{marked: [in, di]}``  a mention right after one of these words ("in Lima")
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
@@ -20,6 +21,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{state_of: city}``    the state of the city that fills the role ``city``
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
+``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
+                        ("As members of the OECD, Chile and Mexico urged Brazil")
 ``listed``              the ``subject`` when it lists two mentions or more ("Chile and Peru are both members")
 ``{suffix: [তে, য়]}``   a mention written with one of these endings (Bengali cases: -তে "in", -র "of")
 ``{followed_by: [থেকে]}`` a mention right before one of these words (postpositions: "ভারত থেকে", from India)
@@ -29,9 +32,12 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
+``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
+``after_alone``         as ``after``, not a mention a capitalized word follows ("Santiago Peña" is no city)
+``nearest_alone``       as ``nearest``, not a mention a capitalized word follows
 ``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first,
                         one after a ``since`` word last: "20% less than in 2022")
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
@@ -40,7 +46,10 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
 ``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
+                        after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
+``{title_year: [de, of]}`` a year right after the trigger (or its title) and one of these words ("la Alianza Estratégica de 2003")
 
 Format and examples: data/frames/README.md.
 
@@ -75,7 +84,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named", "pair_only"}
+              "named", "unless_undone", "pair_only"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
 
@@ -111,6 +120,7 @@ class Frame:
     oblique: list[str] = field(default_factory=list)   # the file's prepositions: no subject follows them
     joiners: list[str] = field(default_factory=list)   # words joining a list ("and", "dan"): the ``subject`` cue
     unless: object = None             # a regex: no fact from a trigger whose scope has it ("observer")
+    unless_undone: object = None      # a regex: ``unless`` does not hold where its scope has it too ("reopened")
     clause_scope: bool = False        # ``scope: clause``: roles are filled in the whole clause, not between triggers
     areas: list = field(default_factory=list)   # cues of the areas that become Cooperation facts of it
     when_planned: dict = field(default_factory=dict)   # in a planned clause: these fields, not no fact
@@ -134,9 +144,11 @@ class Frames:
     refers_back: dict = field(default_factory=dict)   # {before: [...], after: [...]}: "this visit", "kunjungan itu"
     plan_after: bool = False         # a plan cue after the trigger plans it too (the verb ends the clause: "সফর করবেন")
     sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
+    leaders: list[str] = field(default_factory=list)     # "leader", "pemimpin": next to a state, an envoy's title
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
+    state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -167,7 +179,7 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -197,7 +209,13 @@ def load_frames(folder: Path) -> Frames | None:
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
+    result.state_words = settings.get("state_words") or []
+    result.leaders = settings.get("leaders") or []
     result.name = settings.get("name")
+    if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
+        from .names import pattern
+
+        result.name = pattern(result.name, str(settings_path))
     if set(result.refers_back) - {"before", "after"}:
         raise RuleError(f"{settings_path}: 'refers_back' takes 'before' and 'after' (lists of words)")
     for path in sorted(folder.glob("*.yaml")):
@@ -297,6 +315,7 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  excludes=[frames.phrase(t) for t in item.get("excludes") or []], excludes_until=item.get("excludes_until"),
                  needs=item.get("needs") or [], not_with=item.get("not_with") or [], constants=_constants(item),
                  examples=item.get("examples") or [], line=line, unless=words_regex(item.get("unless")),
+                 unless_undone=words_regex(item.get("unless_undone")),
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
                  not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")),
@@ -592,6 +611,24 @@ def _subject(r: Reading, _) -> list:
     return found
 
 
+def _subject_after(r: Reading, reach) -> list:
+    """The first mention within ``reach`` characters after the trigger (past a role filled right
+    after it) and those joined to it as the ``subject``'s are: "As members of the OECD, Chile
+    and Mexico urged Brazil" names Chile and Mexico."""
+    start = _after_filled(r.trigger, r.filled, r.clause)
+    after = [m for m in r.typed if m.start >= start]
+    if not after or after[0].start - start > int(reach or 40) or re.search(r"[.:;]", r.clause[start:after[0].start]):
+        return []
+    words = "|".join(re.escape(fold(w)) for w in r.trigger.frame.joiners)
+    joiner = re.compile(rf"\s*(?:,|&|/)?\s*(?:(?:{words})\s+)?" if words else r"\s*(?:,|&|/)?\s*")
+    found = after[:1]
+    for mention in after[1:]:
+        if not joiner.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+            break
+        found.append(mention)
+    return found
+
+
 def _listed_subject(r: Reading, _) -> list:
     """The ``subject`` when it lists two states or more: "Chile and Peru are both members" names
     its states, which "both" does not replace by the document's pair."""
@@ -617,33 +654,54 @@ def _after_whole(r: Reading, _) -> list:
     return [m for m in _after(r, None) if not NAME_GOES_ON.match(r.clause, m.end)]
 
 
+#: A capitalized word right after a mention: the mention is the start of a person's name ("Santiago Peña").
+NAME_FOLLOWS = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+
+
+def _after_alone(r: Reading, _) -> list:
+    """As ``after``, without a mention a capitalized word follows: in "el presidente paraguayo,
+    Santiago Peña" the city is a person's name, no place."""
+    return [m for m in _after(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+
+
+def _nearest_alone(r: Reading, _) -> list:
+    """As ``nearest``, without a mention a capitalized word follows (``after_alone``)."""
+    return [m for m in _nearest(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+
+
 def _adjacent(r: Reading, _) -> list:
     return [m for m in r.typed if m.end <= r.trigger.start
             and ADJACENT_GAP.fullmatch(r.clause[m.end:r.trigger.start])][-1:]
 
 
-def _next(r: Reading, _) -> list:
+def _next(r: Reading, types) -> list:
+    """The mention (or name) just after the trigger; ``{next: [Demonym]}``: only one of these types
+    ("el presidente peruano X", not "el presidente Mauricio Macri", where Mauricio is a state's name)."""
     start = _after_filled(r.trigger, r.filled, r.clause)
     if "Name" in r.role.types:
         return _name_at(r.clause, start, r.mentions, r.name_regex)
-    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")][:1]
+    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")
+            and (not types or set(types) & set(m.entities))][:1]
 
 
 def _marked(r: Reading, words) -> list:
+    """The mentions right after one of ``words``: those after the trigger first ("A has an
+    embassy in X and B has an embassy in Y": B's is the one in Y), then those before it."""
     words = [fold(w) for w in words]
-    return [m for m in r.typed if any(
+    found = [m for m in r.typed if any(
         re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
         for w in words)]
+    return [m for m in found if m.start >= r.trigger.end] + [m for m in found if m.start < r.trigger.end]
 
 
 def _name_before(r: Reading, words) -> list:
     low = r.scope[0]
     words = "|".join(re.escape(w) for w in words)
     gap = re.search(rf"\s+(?:{words})\s+(?:the\s+|an?\s+|el\s+|la\s+)?$", r.clause[low:r.trigger.start])
-    found = r.name_regex.search(r.clause[low:low + gap.start()] + "\n") if gap else None
+    found = next((m for m in r.name_regex.finditer(r.clause[low:low + gap.start()] + "\n")
+                  if m.end() == gap.start()), None) if gap else None     # the name that ends there ("En 2021 María …")
     begin = found.start("name") if found and "name" in found.re.groupindex else found.start() if found else 0
-    return ([r.clause[low + begin:low + found.end()].strip()] if found
-            and low + found.end() == low + gap.start() else [])
+    return [r.clause[low + begin:low + found.end()].strip()] if found else []
 
 
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
@@ -710,17 +768,27 @@ def _visiting(r: Reading, spec) -> list:
     if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
         return []
     state = place.entities.get("State") or place.entities.get("State_of")
+    if _listed([m for m in r.mentions if m.type in ("State", "City")], place, r.clause)[1:]:
+        return []         # a tour ("visit Tanzania and Ethiopia"): it visits both
     return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+#: Heads of state and government: two of them joined by "and" lead two states, not one delegation.
+LEADERS = {"president", "prime-minister", "king", "queen", "emperor", "sultan", "emir", "chancellor"}
 
 
 def _joined(r: Reading, words) -> list:
     """The state of the office holder named just before, joined to this title by one of the
     words: "Indonesian President X and Trade Minister Y" (Y serves Indonesia too),
-    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"."""
+    "Menteri Luar Negeri Indonesia X dan Menteri Perdagangan Y"; not two holders of one office
+    nor two leaders ("Perdana Menteri India X dan Presiden Y": two sides)."""
     before = [m for m in r.mentions if "Office" in m.entities and m.end <= r.trigger.start]
     if not before:
         return []
     previous = before[-1]
+    offices = {str(m.iri).rsplit("/", 1)[-1] for m in (previous, r.trigger.mention) if m is not None}
+    if len(offices) == 1 or offices <= LEADERS:
+        return []         # two sides: "President X and President Y", "Prime Minister X dan Presiden Y"
     joiners = "|".join(re.escape(w) for w in words)
     link = re.search(rf"\s*,?\s+(?:{joiners})\s+(?:the\s+|el\s+|la\s+)?$", r.clause[previous.end:r.trigger.start])
     if not link:
@@ -764,6 +832,23 @@ def _pronoun(r: Reading, spec) -> list:
 def _one_of_pair(r: Reading, _) -> list:
     named = {m.entities["State"] for m in r.typed if "State" in m.entities}
     return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
+
+
+def _of_pair(r: Reading, _) -> list:
+    """The document's pair, when the trigger's scope names no state but those of the pair (an
+    agreement of the pair: "Peru signed an agreement with Chile" in a document on Indonesia and
+    Peru is a third state's, "with the European Union" an organization's, none); in a document
+    without a pair, the states the scope names."""
+    named = list(dict.fromkeys(value(m) for m in r.typed))
+    oblique = "|".join(re.escape(fold(w)) for w in r.trigger.frame.oblique)
+    if oblique and any("Organization" in m.entities and r.trigger.end <= m.start <= r.trigger.end + 40
+                       and m.end <= r.scope[1] and re.search(rf"(?<!{WORD})(?:{oblique})\s+(?:the\s+|la\s+|el\s+)?$",
+                                                             fold(r.clause[r.trigger.end:m.start]))
+                       for m in r.mentions):
+        return []       # an organization's ("a trade agreement with the European Union")
+    if r.pair:
+        return list(r.pair) if set(named) <= set(r.pair) else []
+    return named
 
 
 def _state_of(r: Reading, role_name) -> list:
@@ -873,6 +958,54 @@ def _paren_year(r: Reading, reach) -> list:
     return [PartialDate(int(found.group(1)))] if found else []
 
 
+ANNIVERSARY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)")
+
+
+def _anniversary(r: Reading, spec) -> list:
+    """The date relations began, from an anniversary: a date right after one of the ``since``
+    words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
+    1975"); else the number of years nearest the trigger (within ``reach`` characters:
+    "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
+    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
+    else from the document's date (:class:`YearsBefore`; none in a document without one)."""
+    spec = spec or {}
+    since = [fold(w) for w in spec.get("since") or []]
+    dates = [m for m in r.typed if isinstance(m.iri, PartialDate)]
+    for mention in dates:
+        before = " ".join(fold(r.clause[max(0, mention.start - 40):mention.start]).split()[-3:])
+        if any(re.search(rf"(?<!{WORD}){re.escape(w)}", before) for w in since):
+            return [mention]
+    reach = int(spec.get("reach") or 20)
+    low, high = max(0, r.trigger.start - reach), min(len(r.clause), r.trigger.end + reach)
+    numbers = sorted((abs(m.start() - r.trigger.start), int(m.group(1)))
+                     for m in ANNIVERSARY_NUMBER.finditer(r.clause, low, high)
+                     if not any(d.start <= m.start() < d.end for d in dates))
+    if not numbers or not 0 < numbers[0][1] < 400:
+        return []
+    if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
+        return [YearsBefore(numbers[0][1])]
+    base = max(dates, key=lambda m: m.iri.year).iri
+    return [PartialDate(base.year - numbers[0][1], None, None,
+                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
+
+
+@dataclass(frozen=True)
+class YearsBefore:
+    """A date ``years`` before the document's date, which the engine puts in (the ``anniversary`` cue)."""
+
+    years: int
+
+
+def _title_year(r: Reading, words) -> list:
+    """A year right after the trigger (or its title, for a ``named`` frame) and one of the words:
+    "la Alianza Estratégica de 2003", "the Treaty of 1997", "Perjanjian Lombok tahun 2006"."""
+    name = named_span(r.trigger.start, r.trigger.end, r.clause, r.mentions) if r.trigger.frame.named else None
+    start = name[1] if name else r.trigger.end
+    marks = "|".join(re.escape(fold(w)) for w in words or [])
+    found = marks and re.match(rf"\s+(?:{marks})\s+((?:1[6-9]|20)\d\d)(?!\d)", fold(r.clause[start:r.scope[1]]))
+    return [PartialDate(int(found.group(1)))] if found else []
+
+
 def _nearest(r: Reading, _) -> list:
     return sorted(r.typed, key=lambda m: abs(m.start - r.trigger.start))
 
@@ -922,8 +1055,8 @@ def _dated(r: Reading, _) -> list:
 def _dates(r: Reading, _) -> list:
     """As ``dated``, the best date, and the dates listed after it in the trigger's own scope,
     joined by a comma or the language's ``joiners`` and perhaps a preposition: "visited Mexico
-    twice, on November 2008 and in June 2012" (with ``many: true``, one event each), not
-    "from 5 to 7 May"."""
+    twice, on November 2008 and in June 2012", "signed trade agreements in 1933, 1955, and
+    1959" (with ``many: true``, one fact each), not "from 5 to 7 May"."""
     best = _dated(r, None)[:1]
     if not best:
         return []
@@ -931,25 +1064,34 @@ def _dates(r: Reading, _) -> list:
     if not joiners:
         return best
     then = "|".join(re.escape(fold(w)) for w in [*r.trigger.frame.oblique, "again", "also", "later"])
-    gap = re.compile(rf"(?:\[\d+\])?[\s,]*(?:{joiners})\s+(?:(?:{then})\s+){{0,2}}")
-    found = best[:]
-    for mention in r.typed:
-        if r.own[0] <= mention.start and mention.end <= r.own[1] and mention.start >= found[-1].end \
-                and gap.fullmatch(fold(r.clause[found[-1].end:mention.start])):
+    gap = re.compile(rf"(?:\[\d+\])?(?:\s*,\s+|[\s,]*(?:{joiners})\s+)(?:(?:{then})\s+){{0,2}}")   # "1933, 1955, and 1959"
+    found, end = best[:], best[0].end
+    while True:      # the next date of the list: a date mention, else a bare year ("1955" of "in 1933, 1955")
+        mention = next((m for m in r.typed if r.own[0] <= m.start and m.end <= r.own[1] and m.start >= end
+                        and gap.fullmatch(fold(r.clause[end:m.start]))), None)
+        year = None if mention else re.match(rf"({gap.pattern})((?:1[6-9]|20)\d\d)(?!\d|[/-]\d)",
+                                              fold(r.clause[end:r.own[1]]))
+        if mention:
             found.append(mention)
-    return found
+            end = mention.end
+        elif year:
+            found.append(PartialDate(int(year.group(2))))
+            end += year.end()
+        else:
+            return found
 
 
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
         "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
+        "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
-        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year, "near": _near,
-        "by_role": _by_role}
+        "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
+        "subject_after": _subject_after, "anniversary": _anniversary,
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
@@ -976,21 +1118,26 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if ("State" in mention.entities or "City" in mention.entities or "Address" in mention.entities) \
-                    and mention.start >= start and re.fullmatch(r"[\s,]*(?:\w{1,6}\s+)?", gap):
-                start, moved = mention.end, True
+            if mention.start >= start and ("Address" in mention.entities and not gap.strip(" ,") or (
+                    "State" in mention.entities or "City" in mention.entities)
+                    and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){1,2}", gap)):
+                start, moved = mention.end, True     # not a first name right after the title ("presidente Mauricio Macri")
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
     if not found:
         return []
     begin = found.start("name") if "name" in name_regex.groupindex else found.start()
     end = found.end()
-    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina")
-        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin):
+    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina"), and so is
+        # a state's name that opens it and goes on ("Mauricio Macri": Mauricio is Mauritius in Spanish)
+        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin) and not (
+                mention.start == begin and mention.type in ("State", "City") and end > mention.end + 1):
             end = mention.start
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
-    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities for m in mentions):
-        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …")
+    if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities and not any(
+            "Office" in o.entities and re.fullmatch(r"\s*", clause[m.end:o.start]) for o in mentions) for m in mentions):
+        return []      # words of an office's title ("Menteri Perencanaan … Timor Leste, Gastao …"), not a name
+                       # before the next title's state ("ড. এ কে আব্দুল মোমেন জার্মানির পররাষ্ট্রমন্ত্রী")
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", clause[end:])
     if acronym and acronym.group(1) != "".join(w[0] for w in re.split(r"[\s\-]+", clause[begin:end]) if w) or any(
             "Organization" in m.entities and re.fullmatch(r"\s*\(\s*", clause[end:m.start]) for m in mentions):

@@ -1,10 +1,11 @@
 """One multi-pattern matcher (Aho-Corasick) over every name of the reference data.
 
 Names come from the lexicon (CLDR state names, cities, organizations, offices… in one
-language) and from ``data/reference/demonyms.tsv`` (demonyms and official long forms).
+language) and from ``data/reference/demonyms.tsv`` and ``demonyms-press.tsv`` (demonyms and
+official long forms).
 Text is folded character by character (case, digits, hyphens), so a match's offsets are
 offsets into the text itself. Acronyms (``UN``, ``OAS``) match only as written, so the
-Spanish article "un" is no organization; a capitalized name of a state, city, venue or
+Spanish article "un" is no organization (and a name that is only an acronym, "US", is no "us"); a capitalized name of a state, city, venue or
 company does not match a word the text writes in lower case (Indonesian "lima tahun",
 "five years", is not Lima).
 
@@ -96,14 +97,18 @@ class Gazetteer:
             key = _name_key(name)
             if len(key) < 2:
                 continue
-            entry = table.setdefault(key, {"entities": {}, "exact": set(), "lower": False})
+            entry = table.setdefault(key, {"entities": {}, "exact": set(), "lower": False, "words": False})
             entry["entities"].setdefault(type_name, iri)
             if ACRONYM.fullmatch(name.strip()):      # an acronym: as written
                 entry["exact"].add(name.strip())
+            else:
+                entry["words"] = True
             if type_name in LOWER_CASE_TOO or not name[:1].isupper():
                 entry["lower"] = True
         for key, entry in table.items():
-            self.automaton.add_word(key, (len(key), entry["entities"], frozenset(entry["exact"]), entry["lower"]))
+            only = not entry["words"] or not entry["entities"].keys() - {"Organization", "Agency"}
+            self.automaton.add_word(key, (len(key), entry["entities"], frozenset(entry["exact"]) if only else frozenset(),
+                                          entry["lower"]))
         self.size = len(table)
         if table:
             self.automaton.make_automaton()
@@ -118,7 +123,7 @@ class Gazetteer:
             start, end = last - length + 1, last + 1
             if start > 0 and WORD_CHAR.match(folded[start - 1]):
                 continue
-            if exact and not entities.keys() - {"Organization", "Agency"} and text[start:end] not in exact:
+            if exact and text[start:end] not in exact:      # "US" the state, not "us"
                 continue
             if not lower and text[start].islower():      # "lima tahun", "di kota": words, not the cities
                 continue

@@ -155,7 +155,8 @@ def _general_layer(language: Language, graph) -> None:
                   for organization in graph.subjects(RDF.type, KG.InternationalOrganization)
                   for label in graph.objects(organization, SKOS.altLabel) if ACRONYM.fullmatch(str(label))]
     names += [(form, type_name, str(mint("state", iso)))
-              for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / "demonyms.tsv", language.code)]
+              for table in ("demonyms.tsv", "demonyms-press.tsv")
+              for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / table, language.code)]
     names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
     names += [(name, "State", str(mint("state", iso))) for name, iso in other_state_names(language.code)]
     names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Product"

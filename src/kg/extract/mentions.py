@@ -6,8 +6,13 @@
 [('City', 'state/pe')]
 >>> find_mentions("ibu kota lima", Gazetteer([("Lima", "City", "city/lima")]), {})
 []
+>>> [m.text for m in long_forms("Presiden Republik Persatuan Tanzania Samia", Gazetteer([("Tanzania", "State", "tz")]).find(
+...     "Presiden Republik Persatuan Tanzania Samia"), ["Republik", "Persatuan"])]
+['Republik Persatuan Tanzania']
 """
 from __future__ import annotations
+
+import re
 
 from .gazetteer import Gazetteer, Mention
 
@@ -43,3 +48,20 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
             if not any(s < end and start < e for s, e in taken):
                 mentions.append(Mention(start, end, text[start:end], type_name, thing, {type_name: thing}))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def long_forms(text: str, mentions: list[Mention], words) -> list[Mention]:
+    """The mentions, a state's name stretched back over the words of an official name before it
+    (the language's ``state_words``): "Republik Persatuan Tanzania", "Kerajaan Arab Saudi",
+    "Republik Rakyat Tiongkok" are the states, so the name after them is read past them."""
+    if not words:
+        return mentions
+    lead = re.compile(rf"(?:(?:{'|'.join(re.escape(w) for w in words)})\s+)+$")
+    result = []
+    for mention in mentions:
+        found = lead.search(text[max(0, mention.start - 60):mention.start]) if mention.type == "State" else None
+        if found and (not result or result[-1].end <= mention.start - len(found.group())):
+            start = mention.start - len(found.group())
+            mention = Mention(start, mention.end, text[start:mention.end], mention.type, mention.iri, mention.entities)
+        result.append(mention)
+    return result

@@ -95,12 +95,18 @@ def _narrows(office: str | None, earlier: str | None) -> bool:
     return bool(office and earlier) and earlier.rsplit("/", 1)[-1].startswith(office.rsplit("/", 1)[-1] + "-of-")
 
 
+def _same(one: str, other: str) -> bool:
+    """Whether two names may be one person's: "King Mohammed VI … King Mohammed" is no counterpart."""
+    a, b = set(one.split()), set(other.split())
+    return bool(a and b) and (a <= b or b <= a)
+
+
 def _counterpart(fact: Fact, holdings: list[Fact], pair) -> dict:
     """``{"state": …}`` when another holder of the same office in the sentence serves one of the pair."""
     if fact.fields["office"].rsplit("/", 1)[-1] in ENVOYS:
         return {}
     others = {f.fields.get("state") for f in holdings if f is not fact and f.fields["office"] == fact.fields["office"]
-              and f.fields["holder"].name != fact.fields["holder"].name} - {None}
+              and not _same(f.fields["holder"].name, fact.fields["holder"].name)} - {None}
     if len(others) == 1 and next(iter(others)) in pair:
         return {"state": next(state for state in pair if state not in others)}
     return {}

@@ -22,9 +22,9 @@ import re
 
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
-from .frames import _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
-from .mentions import find_mentions
+from .mentions import find_mentions, long_forms
 from .text import clauses
 from .titles import stretch
 
@@ -42,7 +42,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     """
     frames = language.frames
     facts, notes = [], []
-    mentions = stretch(text, find_mentions(text, language.gazetteer, language.city_states, dates, amounts), frames.portfolio)
+    mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
+    mentions = stretch(text, long_forms(text, mentions, frames.state_words), frames.portfolio)
     both_regex = _both_regex(language)
     leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
@@ -62,7 +63,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
         notes.append(f"clause '{_short(clause.text)}' mentions {shown}")
         scope_cue = _cue(language, clause.text)
         plans = bool(scope_cue) and scope_cue.startswith("planned")
-        kept, plan_at = found, None
+        kept = found
         if scope_cue:
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
@@ -74,18 +75,18 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                                                "no fact from this clause"))
             if not kept:
                 continue
-            if plans:      # a planned agreement is a fact of its own (status: planned)
-                plan_at = clause.start + _plan_start(language, clause.text)
         both = bool(both_regex and both_regex.search(clause.text))
         for trigger in found:
             frame = trigger.frame
             if trigger not in kept:
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
-            planned = plans and frame.fact in PLANNED and _plan_before(
+            planned = plans and frame.fact in PLANNED and (_plan_before(
                 language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
+                or _opening_planned(language, frame, text[trigger.end:clause.end]))      # "the embassy will open"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
+                                                 or _state_leader(frames, text, inside)        # "the Russian leader"
                                                  or scene is not None and scene.holder_named(clause.text))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
@@ -104,7 +105,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             high = min([t.start for t in same if t.start >= trigger.end], default=clause.end)
             if frame.clause_scope:
                 low, high = clause.start, clause.end
-            if frame.unless and frame.unless.search(fold(text[low:high])):
+            if frame.unless and frame.unless.search(fold(text[low:high])) and not (
+                    frame.unless_undone and frame.unless_undone.search(fold(text[low:high]))):   # "closed … reopened"
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"'{frame.unless.search(fold(text[low:high])).group()}' says it is not so")
                 continue
@@ -131,14 +133,18 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             stated = type(evidence)(**{**evidence.__dict__, "rule": frame.id})
             # "will sign an MoU", "akan ditandatangani": the plan comes before the act; in "the
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
-            planning = plan_at is not None and plan_at < _act_start(frame, trigger, words, prefix)
+            planning = plans and _plans_act(language, text, clause, _act_start(frame, trigger, words, prefix))
             for fields in _facts(frame, filled):
-                if frame.pair_only and _third_state(frame.fact, fields, pair):
-                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
-                                 "a state outside the document's pair, no fact")
+                skip = ("a mission of neither state of the document's pair" if frame.fact == "Mission"
+                        and _foreign(fields, pair) else "a state outside the document's pair"
+                        if frame.pair_only and _third_state(frame.fact, fields, pair) else None)
+                if skip:
+                    notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {skip}, no fact")
                     continue
                 if planned:
                     fields["status"] = "planned"
+                    if frame.fact == "Mission" and fields.get("opened") == STATED:
+                        del fields["opened"]      # a mission to be opened was not opened on the document's date
                 fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
                 facts.append(fact)
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
@@ -166,8 +172,9 @@ def _denies(language, text: str, clause, trigger) -> bool:
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.negation)
 
 
-#: The fact kinds a clause that plans ("will visit", "akan berkunjung") states, with status planned.
-PLANNED = {"Event"}
+#: The fact kinds a clause that plans ("will visit", "akan berkunjung", "plans to open an
+#: embassy") states, with status planned.
+PLANNED = {"Event", "Mission"}
 #: Facts a plan states as they are: "the two will cooperate in trade" is an area the two agree
 #: to cooperate in (tests/cases/README.md), a Cooperation as any other.
 AGREED = {"Cooperation"}
@@ -181,6 +188,27 @@ def _end_of(items, default: int) -> int:
 def _plan_before(language, words: str) -> bool:
     """A plan cue of the language in ``words`` (the clause up to the end of a trigger)."""
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
+
+
+def _foreign(fields: dict, pair) -> bool:
+    """A mission that neither sends, nor stands in or is accredited to, a state of the
+    document's pair: "at the Japanese embassy in Nairobi" in a text on Ghana and Turkey names
+    a place, not a mission of the relation."""
+    return bool(pair) and not {fields.get("sending"), fields.get("host"), fields.get("receiving")} & set(pair)
+
+
+def _opening_planned(language, frame, after: str) -> bool:
+    """A mission whose opening a plan cue after its trigger announces: a plan cue, then within
+    a few words one of the ``when`` words of the frame's ``opened`` role ("the embassy will be
+    opened in 2025", "kedutaan itu akan dibuka", "la embajada se abrirá")."""
+    opened = next((role.when for role in frame.roles if role.name == "opened" and role.when), None)
+    if frame.fact != "Mission" or opened is None:
+        return False
+    for cue in language.planned + language.frames.planned:
+        found = re.search(cue, after, re.IGNORECASE)
+        if found and opened.search(fold(after[found.start():found.end() + 30])):
+            return True
+    return False
 
 
 def _touching(trigger, mentions, types: list[str], text: str):
@@ -219,6 +247,30 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
     return [name for name in missing if name != "date"]
+
+
+def _state_leader(frames, text: str, mentions) -> bool:
+    """Whether one of the language's ``leaders`` words stands next to a state the clause names, a
+    title an event's need of an office takes: "the North Korean leader", "the leader of Russia",
+    "pemimpin Rusia itu", "el líder norcoreano", "উত্তর কোরিয়ার নেতা" (not "business leaders").
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> frames = type("F", (), {"leaders": ["leader", "pemimpin"]})()
+    >>> text = "Later the Russian leader met Kim."
+    >>> _state_leader(frames, text, Gazetteer([("Russian", "Demonym", "ru")]).find(text))
+    True
+    >>> text = "Russian business leaders met in Lima."
+    >>> _state_leader(frames, text, Gazetteer([("Russian", "Demonym", "ru")]).find(text))
+    False
+    """
+    if not frames.leaders:
+        return False
+    words = "|".join(re.escape(fold(w)) for w in sorted(frames.leaders, key=len, reverse=True))
+    after = re.compile(rf"(?:['’]s)?[^\S\n]+(?:{words})(?!\w)")
+    before = re.compile(rf"(?<!\w)(?:{words})[^\S\n]+(?:(?:of|de|del|de\s+la)[^\S\n]+(?:the[^\S\n]+)?)?$")
+    return any(("State" in m.entities or "Demonym" in m.entities)
+               and (after.match(fold(text[m.end:m.end + 30])) or before.search(fold(text[max(0, m.start - 30):m.start])))
+               for m in mentions)
 
 
 def _on_sidelines(frames, before: str) -> bool:
@@ -303,11 +355,21 @@ def _cue(language, clause: str) -> str | None:
     return None
 
 
-def _plan_start(language, clause: str) -> int:
-    """Where the clause's first plan cue starts."""
-    starts = [found.start() for cue in language.planned + language.frames.planned
-              for found in [re.search(cue, clause, re.IGNORECASE)] if found]
-    return min(starts, default=0)
+def _plans_act(language, text: str, clause, act: int) -> bool:
+    """Whether a plan cue governs the act (``act``, where the signing word starts): one at most
+    eight words before it with no comma between, or the act's own word ("will sign", "are expected
+    to sign", "firmarán"; not "After two years of negotiations, the two countries signed"); in
+    a language whose verb ends the clause (``plan_after``), also one at most three words after
+    it ("সই করবে")."""
+    word_end = act + len(re.match(r"\S*", text[act:]).group())
+    cues = language.planned + language.frames.planned
+    starts = [clause.start + found.start() for cue in cues
+              for found in re.finditer(cue, text[clause.start:clause.end], re.IGNORECASE)]
+    before = max((start for start in starts if start <= act), default=None)
+    if before is not None and "," not in text[before:act] and len(text[before:act].split()) <= 8:
+        return True
+    after = min((start for start in starts if start >= word_end), default=None)
+    return language.frames.plan_after and after is not None and len(text[word_end:after].split()) <= 3
 
 
 def _act_start(frame, trigger, words, prefix: bool) -> int:

@@ -27,9 +27,14 @@ class Sentence:
 
 
 def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[Sentence]:
-    """Split ``text`` at the ``boundary`` regex, never right after an abbreviation or an initial.
+    r"""Split ``text`` at the ``boundary`` regex, never right after an abbreviation or an initial.
 
-    Line breaks are always boundaries. Offsets refer to ``text``.
+    Line breaks are boundaries, but a single one inside a sentence hard-wrapped in the
+    source (the line ends with no stop and the next begins in lower case: "menyaksikan
+    penandatanganan\nperjanjian dan nota kesepahaman"). Offsets refer to ``text``.
+
+    >>> [s.text for s in sentences("They will sign\nan agreement. Then\n\nmore.", r"(?<=\.)\s+")]
+    ['They will sign\nan agreement.', 'Then', 'more.']
     """
     no_split = tuple(abbreviations)
     cuts = [0]
@@ -37,6 +42,8 @@ def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[S
         before = text[cuts[-1]:match.start()]
         if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|\s)\w\.$", before)):
             continue
+        if match.group() == "\n" and re.search(r"\w[,]?$", before) and text[match.end():match.end() + 1].islower():
+            continue      # a hard-wrapped line: the sentence goes on
         cuts.extend((match.start(), match.end()))
     cuts.append(len(text))
     result = []

@@ -118,8 +118,10 @@ def _addressed(text: str, mention: Mention, before: list[Mention]) -> bool:
         return False
     title = titles[-1]
     states = [m for m in before if m.start >= title.end and "State" in m.entities]
-    last = states[-1].end if states else title.end
-    return bool(states) and re.fullmatch(r"\s+", text[last:mention.start]) is not None
+    gap = text[title.end:states[0].start].split() if states else None
+    if gap is None or len(gap) > 2 or not all(word.islower() for word in gap):
+        return False     # a name between ("President X met Peruvian President Y"): a title of its own
+    return re.fullmatch(r"\s+", text[states[-1].end:mention.start]) is not None
 
 
 def _free(start: int, end: int, others) -> bool:
