@@ -292,7 +292,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
-    facts = people.complete(facts, context.people, pair)
+    facts = people.complete(facts, context.people, pair, language.frames.home)
     # a title holds on the date its sentence states, else on the document's date (not on a date
     # told sentences before: "relations began in 2002 … Ambassador X said")
     held = context.date if context.date_sentence == context.sentence else context.publication
