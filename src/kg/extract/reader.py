@@ -146,7 +146,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     if frame.fact == "Mission" and (fields.get("opened") == STATED or _since(
                             filled.get("opened"), text, since)):
                         del fields["opened"]      # not opened on the document's date, nor "closed since 2002"
-                fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
+                fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated],
+                            again=frame.fact == "Agreement" and _names_told(trigger, frames, text))
                 facts.append(fact)
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
@@ -301,6 +302,17 @@ def _refers_back(trigger, frames, text: str) -> bool:
     after = " ".join(fold(text[trigger.end:trigger.end + 40]).split())
     return any(fold(w) in before for w in words.get("before", [])) or \
         any(re.match(rf"{re.escape(fold(w))}(?!\w)", after) for w in words.get("after", []))
+
+
+def _names_told(trigger, frames, text: str) -> bool:
+    """The trigger names a thing told before: one of the language's ``refers_back`` words right
+    before it or right after it, with no other word between ("the agreements — …", "this MoU",
+    "perjanjian tersebut"; not "the visa agreement")."""
+    words = frames.refers_back
+    before = fold(text[:trigger.start]).split()[-1:]
+    after = fold(text[trigger.end:trigger.end + 30]).split()[:2]
+    return any(fold(w) in before for w in words.get("before", [])) or \
+        any(" ".join(after[:len(fold(w).split())]) == fold(w) for w in words.get("after", []))
 
 
 def _facts(frame, filled: dict):
