@@ -31,13 +31,14 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
+``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
 ``both``                the document's pair, when the clause says "both countries"
 ``pair``                the document's pair
 ``nearest``             the nearest mention in the clause
-``after_alone``         as ``after``, not a mention a capitalized word follows ("Santiago Peña" is no city)
-``nearest_alone``       as ``nearest``, not a mention a capitalized word follows
+``after_alone``         as ``after``, not a name a capitalized word follows ("Santiago Peña"), nor a city-state
+``nearest_alone``       as ``nearest``, the same
 ``{near: amount}``      the mention nearest the one filling the role ``amount`` (none of its type between first,
                         one after a ``since`` word last: "20% less than in 2022")
 ``dated``               a date for an event: the nearest in the trigger's scope, else one before it, never
@@ -64,6 +65,7 @@ Format and examples: data/frames/README.md.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -535,8 +537,8 @@ class Reading:
 
 def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex, own=None, since=None,
           opening=None) -> list:
-    typed = [m for m in mentions if set(role.types) & set(m.entities) and m is not trigger.mention
-             and scope[0] <= m.start and m.end <= scope[1]]
+    typed = [_as_role(m, role.types) for m in mentions if set(role.types) & set(m.entities)
+             and m is not trigger.mention and scope[0] <= m.start and m.end <= scope[1]]
     reading = Reading(role, trigger, scope, clause, mentions, typed, filled, pair, both, name_regex, own or scope,
                       opening, since)
     for cue in role.cues:
@@ -553,6 +555,18 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         if unique:
             return unique if role.many or role.exactly else unique[:1]
     return []
+
+
+def _as_role(mention: Mention, types: list[str]) -> Mention:
+    """The mention as the entity of the role's type it names, where the same words name
+    another entity first: "বিদ্যুৎ" (electricity) is an area of cooperation and, for a product
+    role, the product."""
+    if mention.type in types:
+        return mention
+    wanted = next((t for t in types if isinstance(mention.entities.get(t), str)), None)
+    if wanted is None or mention.entities[wanted] == mention.iri or not mention.entities[wanted].startswith("http"):
+        return mention
+    return dataclasses.replace(mention, iri=mention.entities[wanted])
 
 
 NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
@@ -654,15 +668,21 @@ def _after_whole(r: Reading, _) -> list:
 NAME_FOLLOWS = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 
 
+def _alone(r: Reading, mention) -> bool:
+    """A city named as a city: not the first word of a person's name (a capitalized word follows:
+    "el presidente paraguayo, Santiago Peña"), nor a city-state named as a state ("the Foreign
+    Minister of Singapore"; "in Singapore" is a place, which ``marked`` finds)."""
+    return not NAME_FOLLOWS.match(r.clause, mention.end) and "State" not in mention.entities
+
+
 def _after_alone(r: Reading, _) -> list:
-    """As ``after``, without a mention a capitalized word follows: in "el presidente paraguayo,
-    Santiago Peña" the city is a person's name, no place."""
-    return [m for m in _after(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+    """As ``after``, only cities named as cities (``_alone``)."""
+    return [m for m in _after(r, None) if _alone(r, m)]
 
 
 def _nearest_alone(r: Reading, _) -> list:
-    """As ``nearest``, without a mention a capitalized word follows (``after_alone``)."""
-    return [m for m in _nearest(r, None) if not NAME_FOLLOWS.match(r.clause, m.end)]
+    """As ``nearest``, only cities named as cities (``_alone``)."""
+    return [m for m in _nearest(r, None) if _alone(r, m)]
 
 
 def _adjacent(r: Reading, _) -> list:
@@ -885,6 +905,17 @@ def _other(r: Reading, role_name) -> list:
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
 
 
+def _by_role(r: Reading, role_name) -> list:
+    """The mention right before or right after the first one that fills ``role_name``, with
+    nothing but a space (or "'s") between: the exporter of "Sweden imported Kenyan tea",
+    "Tailandia importa cobre chileno", "Indonesia mengimpor kopi Kenya"."""
+    first = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
+    if first is None:
+        return []
+    return [m for m in r.typed if m.end <= first.start and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])
+            or m.start >= first.end and re.fullmatch(r"[^\S\n]+", r.clause[first.end:m.start])][:1]
+
+
 def _unlike(r: Reading, role_name) -> list:
     """As ``before``, without the mention that fills ``role_name``: the sending state of "বাংলাদেশ
     আলজেরিয়ার রাজধানী আলজিয়ার্সে নিজেদের দূতাবাস" (Bangladesh … its embassy in Algeria's capital)."""
@@ -1004,11 +1035,12 @@ def _nearest(r: Reading, _) -> list:
 
 
 def _near(r: Reading, role_name) -> list:
-    """Mentions nearest the one that fills ``role_name`` (else the trigger), first those with no
-    mention of that role's type between, and not one stated right after another of them or
-    after a ``since`` word: a trade figure's year is the one stated with its amount ("grew to
-    $1.2 billion in 2023 from $1.07 billion in 2022": 2023; "In 2023, trade grew to $1.2
-    billion from $1.07 billion in 2022": 2023 too; "rose 20% to $1.2 billion, more than in 2022")."""
+    """Mentions nearest the one that fills ``role_name`` (else the trigger): first one stated
+    right after it, then those not stated right by another mention of its type, then those with
+    none of them between; last one after a ``since`` word. A trade figure's year is the one
+    stated with its amount ("rose from $1.07 billion in 2022 to $1.2 billion in 2023": 2023;
+    "In 2023, trade grew to $1.2 billion from $1.07 billion in 2022": 2023 too; "rose 20% to
+    $1.2 billion, more than in 2022")."""
     anchor = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
     if anchor is None:
         return _nearest(r, None)
@@ -1016,12 +1048,14 @@ def _near(r: Reading, role_name) -> list:
     def other_time(m) -> bool:      # "20% less than in 2022", "naik dibanding 2022": a date compared with
         words = " ".join(r.clause[:m.start].split()[-3:] + m.text.split()[:1])    # "que" + "en 2022"
         return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
-    def attached(m) -> bool:        # "… from $1.07 billion in 2022": 2022 is the other amount's
-        return any(o.end <= m.start and re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[o.end:m.start])
-                   for o in between) and not re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[anchor.end:m.start])
+    def close(a: int, b: int) -> bool:      # at most two words between
+        return a <= b and re.fullmatch(r"[\s,]*(?:\S+\s+){0,2}", r.clause[a:b]) is not None
+    def attached(m) -> bool:        # "… from $1.07 billion in 2022", "in 2024 it was $400 million": the other's
+        return any(close(o.end, m.start) or close(m.end, o.start) for o in between)
     def apart(m) -> tuple:
         low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
-        return (other_time(m), attached(m), any(low <= o.start and o.end <= high for o in between), abs(high - low))
+        return (other_time(m), not close(anchor.end, m.start), attached(m),
+                any(low <= o.start and o.end <= high for o in between), abs(high - low))
     return sorted(r.typed, key=apart)
 
 
@@ -1082,10 +1116,10 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
-        "of_pair": _of_pair, "title_year": _title_year, "near": _near}
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
