@@ -14,10 +14,9 @@ from kg.sources import COLUMNS
 
 CASES = Path(__file__).parent / "cases"
 #: Case folders with facts the build drops (kg.isolate), and how many: extraction bugs on
-#: record, to be removed here when fixed. None since a role takes the entity of its own type
-#: (kg.extract.frames._as_role): a city-state's name fills a mission's city with its City,
-#: not its State, which the shapes rejected (kg:city).
-KNOWN_DROPS: dict[str, int] = {}
+#: record, to be removed here when fixed (none today: the mission of en-malaysia-singapore-wikipedia
+#: whose city was a State is no longer extracted).
+KNOWN_DROPS = {}
 
 
 def _rows(catalog: Path, folder: str) -> list[dict]:
