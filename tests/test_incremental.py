@@ -122,7 +122,20 @@ def test_a_rebuild_reasons_over_what_changed_and_gives_what_reasoning_from_scrat
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(document.title, document.title + " (again)"),
                        encoding="utf-8")
     again = build(sources, store, progress=said.append)
+    # a title is an annotation: HermiT concludes nothing from it, so it is not run
+    assert "reasoning: no triple HermiT concludes from changed" in said and list(again.facts) == [CHANGED]
+    assert "writing the changed graphs" in said and again.dataset is None     # written in place
+    whole = build(sources, scratch, everything=True)
+    assert again.reasoning == whole.reasoning and again.reasoning.startswith("OWL reasoning: consistent")
+    assert _same(store, scratch)
+
+    other = next(d for d in read_catalog(sources) if d.id != CHANGED and d.language == document.language)
+    with document.path.open("a", encoding="utf-8") as text:     # facts the other document states too
+        text.write("\n\n" + other.path.read_text(encoding="utf-8"))
+    said.clear()
+    again = build(sources, store, progress=said.append)
     assert "reasoning with HermiT over what changed" in said and list(again.facts) == [CHANGED]
+    assert any(line.startswith("validating") and "kept documents where they changed" in line for line in said)
     whole = build(sources, scratch, everything=True)
     assert again.reasoning == whole.reasoning and again.reasoning.startswith("OWL reasoning: consistent")
     assert _same(store, scratch)

@@ -34,7 +34,7 @@ from .sources import Document, read_catalog
 class Assembled:
     """The built dataset and what happened while building it."""
 
-    dataset: Dataset
+    dataset: Dataset | None       # None when the store was rebuilt in place (kg.deltabuild)
     facts: dict[str, int] = field(default_factory=dict)      # document id -> facts found
     failures: dict[str, str] = field(default_factory=dict)   # document id -> one-line reason
     dropped: list[str] = field(default_factory=list)         # facts that violate the shapes (kg.isolate)
@@ -44,6 +44,7 @@ class Assembled:
     reasoning: str = "not run"
     seconds: float = 0.0
     shared: str = ""              # the hash of the inputs every document shares (kg.incremental)
+    totals: tuple[int, int] | None = None   # (quads, named graphs) of a store rebuilt in place (kg.deltabuild)
 
     def __str__(self) -> str:
         lines = [f"{doc}: {count} facts" for doc, count in self.facts.items()]
@@ -52,7 +53,8 @@ class Assembled:
         if self.dropped or self.failures:
             lines.append(f"{len(self.dropped)} facts dropped (they violate the shapes), "
                          f"{len(self.failures)} documents not built")
-        lines.append(f"{len(self.dataset)} triples in {len(list(self.dataset.graphs())) - 1} named graphs; "
+        size, graphs = self.totals or (len(self.dataset), len(list(self.dataset.graphs())) - 1)
+        lines.append(f"{size} {'quads' if self.totals else 'triples'} in {graphs} named graphs; "
                      f"SHACL: {'conforms' if self.conforms else 'VIOLATIONS'}; reasoning: {self.reasoning}; "
                      f"{self.seconds:.1f} s")
         return "\n".join(lines)
@@ -242,13 +244,20 @@ def build(sources: Path = paths.SOURCES_DIR, store=paths.DEFAULT_STORE, reason: 
     and, unless ``force``, only if it adds at least as many quads as it drops).
 
     ``store`` is a directory, an endpoint URL or a :class:`kg.store.Endpoint`. Documents whose
-    inputs did not change since the store's build are kept from it, unless ``everything`` or ``force``.
+    inputs did not change since the store's build are kept from it, unless ``everything`` or ``force``;
+    where it can, only what changed is written (:mod:`kg.deltabuild`).
     """
     from .guard import check_replacement, check_usable
     from .incremental import Previous, read_previous
 
     if not force:
         check_usable(store)
+    if not (everything or force):
+        from .deltabuild import rebuild
+
+        done = rebuild(sources, store, reason, progress, workers)
+        if done is not None:
+            return done
     previous = Previous() if everything or force else read_previous(store)  # a forced build trusts no store
     result = assemble(sources, progress, workers, previous, derive=False)
     say = progress or (lambda *_: None)

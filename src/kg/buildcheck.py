@@ -50,6 +50,11 @@ class _InMemory:
         ``xsd:nonNegativeInteger`` as an ``xsd:integer``: the part and its context agree)."""
         return list(self.engine.quads_for_pattern(None, None, None, to_ox_term(iri)))
 
+    def touching(self, kept: dict, touched: set) -> list[tuple[ox.Quad, str]]:
+        """``(quad, part name)`` of the ``kept`` parts' quads from or to a ``touched`` node."""
+        return [(quad, name) for name, graph in kept.items() for quad in self.graph(graph)
+                if quad.subject in touched or quad.object in touched]
+
 
 def validate_parts(dataset, parts: dict, progress: Callable | None = None,
                    kept: dict | None = None, touched: set | None = None) -> list[str]:
@@ -60,8 +65,15 @@ def validate_parts(dataset, parts: dict, progress: Callable | None = None,
     at the nodes ``touched``: only their triples from or to those nodes are checked again,
     together, each violation named after the part that states its focus node.
     """
+    return check_parts(_InMemory(dataset), parts, progress, kept, touched)
+
+
+def check_parts(context, parts: dict, progress: Callable | None = None,
+                kept: dict | None = None, touched: set | None = None) -> list[str]:
+    """:func:`validate_parts` in ``context``: an object answering ``graph(iri)`` (a part's
+    quads), ``describe(nodes)`` (:meth:`kg.store.base.Store.describe`) and ``touching(kept,
+    touched)`` (the kept parts' quads from or to those nodes, with their part's name)."""
     say = progress or (lambda *_: None)
-    context = _InMemory(dataset)
     found, batch, size = [], [], 0
     for name, graph in parts.items():
         quads = context.graph(graph)
@@ -74,11 +86,9 @@ def validate_parts(dataset, parts: dict, progress: Callable | None = None,
         found += _check_batch(context, batch, say)
     if kept and touched:
         quads, origin = [], {}
-        for name, graph in kept.items():
-            for quad in context.graph(graph):
-                if quad.subject in touched or quad.object in touched:
-                    quads.append(quad)
-                    origin.setdefault(quad.subject, name)
+        for quad, name in context.touching(kept, touched):
+            quads.append(quad)
+            origin.setdefault(quad.subject, name)
         found += _check(context, quads, origin, f"{len(kept)} kept documents where they changed", say)
     return found
 

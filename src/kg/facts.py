@@ -87,6 +87,7 @@ class Fact:
     kind: str
     fields: dict[str, object]
     evidence: list[Evidence] = field(default_factory=list)
+    again: bool = False     # the text names it as told before ("the agreement"): the earlier one, if any
 
 
 #: The fields of each fact kind, a view of the registry (:mod:`kg.factkinds`): a frame's role

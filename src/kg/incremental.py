@@ -81,6 +81,21 @@ class Previous:
     inferred: list[ox.Triple] = field(default_factory=list)  # the inferred graph
 
 
+def read_hashes(quads) -> tuple[str | None, str | None, dict[str, str]]:
+    """``(shared, reasoned, {document graph IRI: hash})`` from the inputs graph's ``quads``."""
+    shared = reasoned = None
+    hashes = {}
+    for quad in quads:
+        if quad.predicate == CONTENT_HASH:
+            if quad.subject.value == INPUTS_GRAPH:
+                shared = quad.object.value
+            elif quad.subject.value == INFERRED_GRAPH:
+                reasoned = quad.object.value
+            else:
+                hashes[quad.subject.value] = quad.object.value
+    return shared, reasoned, hashes
+
+
 def read_previous(store) -> Previous:
     """What ``store`` (a location) holds of the previous build; empty if there is no store."""
     from kg.errors import StoreMissing
@@ -93,14 +108,7 @@ def read_previous(store) -> Previous:
     except StoreMissing:
         return previous
     with opened:
-        for quad in opened.quads(ox.NamedNode(INPUTS_GRAPH)):
-            if quad.predicate == CONTENT_HASH:
-                if quad.subject.value == INPUTS_GRAPH:
-                    previous.shared = quad.object.value
-                elif quad.subject.value == INFERRED_GRAPH:
-                    previous.reasoned = quad.object.value
-                else:
-                    previous.hashes[quad.subject.value] = quad.object.value
+        previous.shared, previous.reasoned, previous.hashes = read_hashes(opened.quads(ox.NamedNode(INPUTS_GRAPH)))
         documents = KGR + FAMILIES["doc"]   # every document graph, recorded or not (one with drops)
         for graph in opened.named_graphs():
             if graph.value.startswith(documents):

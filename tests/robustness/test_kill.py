@@ -166,6 +166,50 @@ def test_kill_kg_build_at_random_moments(tmp_path):
     assert _state(store) == states[two] and leftovers(store) == []
 
 
+def _titled(store: Path) -> tuple:
+    """:func:`_state` and the documents' titles (a rebuild after a changed title keeps the count)."""
+    from kg.store import open_store
+
+    title = ox.NamedNode("http://purl.org/dc/terms/title")
+    with open_store(store) as opened:
+        titles = sorted(r["t"].value for r in opened.query("SELECT ?t WHERE { ?_d ?p ?t }", {"p": title}))
+    return _state(store), tuple(titles)
+
+
+def test_kill_a_rebuild_of_what_changed_at_random_moments(tmp_path):
+    """A rebuild that writes only what changed (kg.deltabuild) writes into a copy switched in whole."""
+    from kg import paths
+    from kg.sources import read_catalog
+
+    first = _catalog(paths.SOURCES_DIR, tmp_path / "first", 1)
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    title = read_catalog(first)[0].title
+    catalog = second / "catalog.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(title, title + " (revised)"), encoding="utf-8")
+    store = tmp_path / "store"
+    states, durations = {}, []
+    for sources in (first, second, first):       # the second and third builds write what changed
+        started = time.monotonic()
+        subprocess.run(list(map(str, [*KG, "build", "--no-reason", "--workers", "1", "--sources", sources,
+                                       "--store", store])), check=True, capture_output=True, timeout=120)
+        durations.append(time.monotonic() - started)
+        states[sources] = _titled(store)
+    assert states[first] != states[second] and states[first][0] == states[second][0]
+    rng = random.Random(12)
+    outcomes, current = [], first
+    for trial in range(6):
+        target = second if current == first else first
+        code = _killed(["build", "--no-reason", "--workers", "1", "--sources", target, "--store", store],
+                       rng.uniform(0.2, durations[-1] * 1.5))
+        state = _titled(store)
+        assert state in states.values(), f"trial {trial}: neither the old nor the new build"
+        assert leftovers(store) == [], f"trial {trial}: {leftovers(store)}"
+        current = first if state == states[first] else second
+        outcomes.append("done" if code == 0 else "killed")
+    assert outcomes.count("killed") >= 2, outcomes
+
+
 def test_kill_kg_add_at_random_moments(small_store, tmp_path):
     from .conftest import copy_store, run_kg
 

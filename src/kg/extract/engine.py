@@ -292,7 +292,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
-    facts = people.complete(facts, context.people, pair)
+    facts = people.complete(facts, context.people, pair, language.frames.home)
     # a title holds on the date its sentence states, else on the document's date (not on a date
     # told sentences before: "relations began in 2002 … Ambassador X said")
     held = context.date if context.date_sentence == context.sentence else context.publication
@@ -326,7 +326,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
             if date:
                 fact.fields["date"] = date
-        alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)]
+        alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)] or (
+            [told] if fact.again and (told := _told_before(fact, context.facts[:ruled])) else [])
         if alike:
             known_as[id(fact)] = alike[0]
             for known in alike:      # the fact told twice before ("… la embajada de Bolivia en Irán" twice)
@@ -424,6 +425,18 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         mine, theirs = set(fact.fields["holder"].name.split()), set(known.fields["holder"].name.split())
         return bool(mine & theirs)
     return True
+
+
+def _told_before(fact: Fact, earlier: list[Fact]) -> Fact | None:
+    """The agreement of the same parties told in an earlier sentence that "the agreement" (a
+    frame's fact with ``again``) names: the last one, of any kind ("Ghana and Zambia signed three
+    MoUs … The agreements were signed by …"), unless the two state different dates."""
+    def day(fields):
+        date = fields.get("date")
+        return None if date is None or date.note else date.lexical
+    return next((k for k in reversed(earlier) if k.kind == "Agreement"
+                 and sorted(k.fields.get("parties") or []) == sorted(fact.fields.get("parties") or [])
+                 and (day(fact.fields) is None or day(k.fields) in (None, day(fact.fields)))), None)
 
 
 def _same_agreement(mine: dict, theirs: dict, same_sentence: bool) -> bool:

@@ -14,6 +14,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{after_word: [of]}``  the mention right after the trigger and one of these words ("President of Peru")
 ``{after_name: [of]}``  the mention right after the name that follows the trigger and a word ("King Felipe II of Spain")
 ``{name_before: [was]}`` a person's name just before one of these words and the trigger ("X was Ambassador")
+``{name_after: [হিসেবে]}`` a person's name right after the trigger and one of these words ("রাষ্ট্রদূত হিসেবে X-কে")
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
@@ -30,6 +31,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
+``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
 ``both``                the document's pair, when the clause says "both countries"
@@ -63,6 +65,7 @@ Format and examples: data/frames/README.md.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +87,8 @@ FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
               "named", "unless_undone", "pair_only"}
 TOKEN = re.compile(rf"{WORD}+")
-ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo)\s+)?", re.IGNORECASE)
+ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo|নতুন|নবনিযুক্ত|নবনির্বাচিত)\s+)?",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -147,6 +151,7 @@ class Frames:
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
+    home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -177,7 +182,8 @@ def _stemmer(name: str | None):
 
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
-                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders"}
+                "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
+                "home"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -209,6 +215,12 @@ def load_frames(folder: Path) -> Frames | None:
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
+    if settings.get("home") is not None:
+        if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
+            raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")
+        from ..rdfterms import mint
+
+        result.home = str(mint("state", str(settings["home"]).lower()))
     result.name = settings.get("name")
     if isinstance(result.name, dict):      # a script without capitals: the name's words (kg.extract.names)
         from .names import pattern
@@ -525,8 +537,8 @@ class Reading:
 
 def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex, own=None, since=None,
           opening=None) -> list:
-    typed = [m for m in mentions if set(role.types) & set(m.entities) and m is not trigger.mention
-             and scope[0] <= m.start and m.end <= scope[1]]
+    typed = [_as_role(m, role.types) for m in mentions if set(role.types) & set(m.entities)
+             and m is not trigger.mention and scope[0] <= m.start and m.end <= scope[1]]
     reading = Reading(role, trigger, scope, clause, mentions, typed, filled, pair, both, name_regex, own or scope,
                       opening, since)
     for cue in role.cues:
@@ -543,6 +555,18 @@ def _role(role, trigger, scope, clause, mentions, filled, pair, both, name_regex
         if unique:
             return unique if role.many or role.exactly else unique[:1]
     return []
+
+
+def _as_role(mention: Mention, types: list[str]) -> Mention:
+    """The mention as the entity of the role's type it names, where the same words name
+    another entity first: "বিদ্যুৎ" (electricity) is an area of cooperation and, for a product
+    role, the product."""
+    if mention.type in types:
+        return mention
+    wanted = next((t for t in types if isinstance(mention.entities.get(t), str)), None)
+    if wanted is None or mention.entities[wanted] == mention.iri or not mention.entities[wanted].startswith("http"):
+        return mention
+    return dataclasses.replace(mention, iri=mention.entities[wanted])
 
 
 NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
@@ -694,6 +718,14 @@ def _name_before(r: Reading, words) -> list:
                   if m.end() == gap.start()), None) if gap else None     # the name that ends there ("En 2021 María …")
     begin = found.start("name") if found and "name" in found.re.groupindex else found.start() if found else 0
     return [r.clause[low + begin:low + found.end()].strip()] if found else []
+
+
+def _name_after(r: Reading, words) -> list:
+    """A person's name right after the trigger and one of the words: "সৌদি রাষ্ট্রদূত হিসেবে ফয়সাল
+    আল-মুজফেলকে নিয়োগ" (appointed X as the Saudi ambassador)."""
+    words = "|".join(re.escape(fold(w)) for w in words)
+    gap = re.match(rf"\s*(?:{words})(?!{WORD})", fold(r.clause[r.trigger.end:r.scope[1]]))
+    return _name_at(r.clause, r.trigger.end + gap.end(), r.mentions, r.name_regex) if words and gap else []
 
 
 def _name_ending(clause: str, low: int, high: int, mentions, name_regex) -> str | None:
@@ -873,6 +905,17 @@ def _other(r: Reading, role_name) -> list:
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
 
 
+def _by_role(r: Reading, role_name) -> list:
+    """The mention right before or right after the first one that fills ``role_name``, with
+    nothing but a space (or "'s") between: the exporter of "Sweden imported Kenyan tea",
+    "Tailandia importa cobre chileno", "Indonesia mengimpor kopi Kenya"."""
+    first = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
+    if first is None:
+        return []
+    return [m for m in r.typed if m.end <= first.start and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])
+            or m.start >= first.end and re.fullmatch(r"[^\S\n]+", r.clause[first.end:m.start])][:1]
+
+
 def _unlike(r: Reading, role_name) -> list:
     """As ``before``, without the mention that fills ``role_name``: the sending state of "বাংলাদেশ
     আলজেরিয়ার রাজধানী আলজিয়ার্সে নিজেদের দূতাবাস" (Bangladesh … its embassy in Algeria's capital)."""
@@ -992,11 +1035,12 @@ def _nearest(r: Reading, _) -> list:
 
 
 def _near(r: Reading, role_name) -> list:
-    """Mentions nearest the one that fills ``role_name`` (else the trigger), first those with no
-    mention of that role's type between, and not one stated right after another of them or
-    after a ``since`` word: a trade figure's year is the one stated with its amount ("grew to
-    $1.2 billion in 2023 from $1.07 billion in 2022": 2023; "In 2023, trade grew to $1.2
-    billion from $1.07 billion in 2022": 2023 too; "rose 20% to $1.2 billion, more than in 2022")."""
+    """Mentions nearest the one that fills ``role_name`` (else the trigger): first one stated
+    right after it, then those not stated right by another mention of its type, then those with
+    none of them between; last one after a ``since`` word. A trade figure's year is the one
+    stated with its amount ("rose from $1.07 billion in 2022 to $1.2 billion in 2023": 2023;
+    "In 2023, trade grew to $1.2 billion from $1.07 billion in 2022": 2023 too; "rose 20% to
+    $1.2 billion, more than in 2022")."""
     anchor = next((m for m in r.filled.get(role_name, []) if isinstance(m, Mention)), None)
     if anchor is None:
         return _nearest(r, None)
@@ -1004,12 +1048,14 @@ def _near(r: Reading, role_name) -> list:
     def other_time(m) -> bool:      # "20% less than in 2022", "naik dibanding 2022": a date compared with
         words = " ".join(r.clause[:m.start].split()[-3:] + m.text.split()[:1])    # "que" + "en 2022"
         return bool(r.since and re.search(rf"(?<!{WORD})(?:{r.since})(?!{WORD})", fold(words)))
-    def attached(m) -> bool:        # "… from $1.07 billion in 2022": 2022 is the other amount's
-        return any(o.end <= m.start and re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[o.end:m.start])
-                   for o in between) and not re.fullmatch(r"\s*(?:\S+\s+){0,1}", r.clause[anchor.end:m.start])
+    def close(a: int, b: int) -> bool:      # at most two words between
+        return a <= b and re.fullmatch(r"[\s,]*(?:\S+\s+){0,2}", r.clause[a:b]) is not None
+    def attached(m) -> bool:        # "… from $1.07 billion in 2022", "in 2024 it was $400 million": the other's
+        return any(close(o.end, m.start) or close(m.end, o.start) for o in between)
     def apart(m) -> tuple:
         low, high = (m.end, anchor.start) if m.end <= anchor.start else (anchor.end, m.start)
-        return (other_time(m), attached(m), any(low <= o.start and o.end <= high for o in between), abs(high - low))
+        return (other_time(m), not close(anchor.end, m.start), attached(m),
+                any(low <= o.start and o.end <= high for o in between), abs(high - low))
     return sorted(r.typed, key=apart)
 
 
@@ -1062,17 +1108,18 @@ def _dates(r: Reading, _) -> list:
 #: Each cue: a function of what it sees and its argument, giving candidates best first.
 CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "after_word": _after_word,
         "after": _after, "after_name": _after_name, "adjacent": _adjacent, "next": _next, "marked": _marked,
-        "name_before": _name_before, "one_of_pair": _one_of_pair, "pronoun": _pronoun, "state_of": _state_of,
-        "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone, "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
+        "name_before": _name_before, "name_after": _name_after, "one_of_pair": _one_of_pair, "pronoun": _pronoun,
+        "state_of": _state_of, "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone,
+        "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
-        "of_pair": _of_pair, "title_year": _title_year, "near": _near}
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

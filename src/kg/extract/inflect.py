@@ -14,6 +14,8 @@ case endings are the gazetteer's suffixes).
 (['vehículo'], ['flor'], ['fertilizantes'])
 >>> number_forms("karet", "id")
 []
+>>> area_forms("económico", "es"), area_forms("comercial", "es"), area_forms("investment", "en")
+(['económica', 'económicos', 'económicas'], ['comerciales'], ['investments'])
 """
 from __future__ import annotations
 
@@ -40,3 +42,21 @@ def number_forms(name: str, language: str) -> list[str]:
             return [name[:-1]]
         return [name + ("s" if name[-1] in VOWELS else "es")]
     return []
+
+
+#: Spanish adjective endings by gender and number: an area named "técnico" is also "técnica",
+#: "técnicos", "técnicas" ("cooperación técnica", "vínculos económicos").
+ADJECTIVE_ENDINGS = (("ico", "ica", "icos", "icas"), ("ivo", "iva", "ivos", "ivas"), ("al", "ales"))
+
+
+def area_forms(name: str, language: str) -> list[str]:
+    """The other forms of an area's name a text may use: its other number (``number_forms``)
+    and, for a Spanish adjective, its other gender and number ("económico": "económica",
+    "económicos", "económicas"; "comercial": "comerciales")."""
+    if language == "es" and " " not in name:
+        for endings in ADJECTIVE_ENDINGS:
+            ending = next((e for e in sorted(endings, key=len, reverse=True) if name.endswith(e)), None)
+            if ending:
+                stem = name[:-len(ending)]
+                return [stem + other for other in endings if other != ending]
+    return number_forms(name, language)

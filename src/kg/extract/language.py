@@ -140,7 +140,7 @@ def _general_layer(language: Language, graph) -> None:
     from .frames import load_frames
     from .gazetteer import ACRONYM, Gazetteer, read_demonyms
     from .statenames import other_state_names
-    from .inflect import number_forms
+    from .inflect import area_forms, number_forms
     from .variants import spelling_variants
 
     language.frames = load_frames(paths.FRAMES_DIR / language.code)
@@ -161,6 +161,8 @@ def _general_layer(language: Language, graph) -> None:
     names += [(name, "State", str(mint("state", iso))) for name, iso in other_state_names(language.code)]
     names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Product"
               for form in number_forms(name, language.code)]      # "grape" is the product "grapes"
+    names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Area"
+              for form in area_forms(name, language.code)]        # "técnico" is also "técnicas"
     common = {word.casefold() for word in language.common_words}
     names = [(form, type_name, iri) for name, type_name, iri in names
              for form in spelling_variants(name, language.code) if form.casefold() not in common]

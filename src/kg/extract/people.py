@@ -17,6 +17,9 @@ last person named.
 >>> retno = Fact("OfficeHolding", {"holder": Person("Retno"), "office": "office/fm", "state": "state/id"}, [])
 >>> [f.fields["state"] for f in complete([chung, retno], [], ("state/id", "state/kr"))]
 ['state/kr', 'state/id']
+>>> sby = Fact("OfficeHolding", {"holder": Person("Susilo Bambang Yudhoyono"), "office": "office/president"}, [])
+>>> [f.fields["state"] for f in complete([sby], [], ("state/id", "state/pl"), home="state/id")]
+['state/id']
 """
 from __future__ import annotations
 
@@ -45,14 +48,34 @@ def known(name: str, people: list[Person], state: str | None = None) -> Person |
         if state is not None and person.state not in (None, state):
             continue
         if words and words <= set(person.name.split()) or initials and initials == "".join(
-                w[0] for w in re.split(r"[\s\-]+", person.name) if w[:1].isupper()):
+                w[0] for w in re.split(r"[\s\-]+", person.name) if w[:1].isupper()) or _blend(name, person.name):
             return person
     return None
 
 
-def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
+def _blend(name: str, full: str) -> bool:
+    """Whether a one-word ``name`` joins the start of one word of ``full`` to the start of a later
+    one, as Indonesian nicknames do ("Jokowi": Joko Widodo, "Zulhas": Zulkifli Hasan).
+
+    >>> _blend("Jokowi", "Joko Widodo"), _blend("Zulhas", "Zulkifli Hasan"), _blend("Jodo", "Joko Widodo")
+    (True, True, False)
+    """
+    if " " in name or len(name) < 5 or not name[:1].isupper():
+        return False
+    parts = [w.casefold() for w in full.split()]
+    folded = name.casefold()
+    return any(folded[:cut] == first[:cut] and len(folded) - cut >= 2 and later.startswith(folded[cut:])
+               for i, first in enumerate(parts) for later in parts[i + 1:] for cut in range(3, min(len(first), len(folded) - 1) + 1))
+
+
+def complete(facts: list[Fact], people: list[Person], pair, home: str | None = None) -> list[Fact]:
     """The facts of one sentence, each office holding with its holder's full name and state;
-    a holding whose state nothing gives is left out. The holders are added to ``people``."""
+    a holding whose state nothing gives is left out. The holders are added to ``people``.
+
+    ``home`` is the state whose officials the language's press names without their state
+    ("Presiden Joko Widodo", "প্রধানমন্ত্রী শেখ হাসিনা"): in a document about it and another state
+    (``pair``), a holder no earlier mention or counterpart gives a state serves it (not an envoy,
+    who is as often the other state's)."""
     holdings = [f for f in facts if f.kind == "OfficeHolding"]
     for number, fact in enumerate(holdings):
         fields = fact.fields
@@ -75,6 +98,9 @@ def complete(facts: list[Fact], people: list[Person], pair) -> list[Fact]:
     for fact in holdings:
         if "state" not in fact.fields and pair:
             fact.fields.update(_counterpart(fact, holdings, pair))
+        if "state" not in fact.fields and pair and home in pair and fact.fields["holder"].name != PRONOUN \
+                and fact.fields["office"].rsplit("/", 1)[-1] not in ENVOYS:
+            fact.fields["state"] = home
     kept = []
     for fact in facts:
         if fact.kind == "OfficeHolding":

@@ -143,9 +143,11 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     continue
                 if planned:
                     fields["status"] = "planned"
-                    if frame.fact == "Mission" and fields.get("opened") == STATED:
-                        del fields["opened"]      # a mission to be opened was not opened on the document's date
-                fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated])
+                    if frame.fact == "Mission" and (fields.get("opened") == STATED or _since(
+                            filled.get("opened"), text, since)):
+                        del fields["opened"]      # not opened on the document's date, nor "closed since 2002"
+                fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated],
+                            again=frame.fact == "Agreement" and _names_told(trigger, frames, text))
                 facts.append(fact)
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
@@ -190,6 +192,15 @@ def _plan_before(language, words: str) -> bool:
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
 
 
+def _since(items, text: str, since: str | None) -> bool:
+    """Whether the (first) mention of a role stands right after one of the language's ``since``
+    words ("desde 2002"): the date something has been so, not a planned opening's."""
+    item = next((item for item in items or [] if hasattr(item, "start")), None)
+    return bool(since and item is not None and (
+        re.search(rf"(?<!\w)(?:{since})\s*$", fold(text[max(0, item.start - 20):item.start]))
+        or re.match(rf"(?:{since})(?!\w)", fold(text[item.start:item.end]))))     # the date's own "desde 2002"
+
+
 def _foreign(fields: dict, pair) -> bool:
     """A mission that neither sends, nor stands in or is accredited to, a state of the
     document's pair: "at the Japanese embassy in Nairobi" in a text on Ghana and Turkey names
@@ -206,7 +217,7 @@ def _opening_planned(language, frame, after: str) -> bool:
         return False
     for cue in language.planned + language.frames.planned:
         found = re.search(cue, after, re.IGNORECASE)
-        if found and opened.search(fold(after[found.start():found.end() + 30])):
+        if found and opened.search(fold(after[found.end():found.end() + 30])):   # not "to open an exhibition"
             return True
     return False
 
@@ -291,6 +302,17 @@ def _refers_back(trigger, frames, text: str) -> bool:
     after = " ".join(fold(text[trigger.end:trigger.end + 40]).split())
     return any(fold(w) in before for w in words.get("before", [])) or \
         any(re.match(rf"{re.escape(fold(w))}(?!\w)", after) for w in words.get("after", []))
+
+
+def _names_told(trigger, frames, text: str) -> bool:
+    """The trigger names a thing told before: one of the language's ``refers_back`` words right
+    before it or right after it, with no other word between ("the agreements — …", "this MoU",
+    "perjanjian tersebut"; not "the visa agreement")."""
+    words = frames.refers_back
+    before = fold(text[:trigger.start]).split()[-1:]
+    after = fold(text[trigger.end:trigger.end + 30]).split()[:2]
+    return any(fold(w) in before for w in words.get("before", [])) or \
+        any(" ".join(after[:len(fold(w).split())]) == fold(w) for w in words.get("after", []))
 
 
 def _facts(frame, filled: dict):

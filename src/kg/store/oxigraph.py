@@ -171,6 +171,10 @@ class OxigraphStore(Store):
     def quads(self, graph=None):
         return self._require_open().quads_for_pattern(None, None, None, graph)
 
+    def engine(self) -> ox.Store:
+        """The open pyoxigraph store, for work it does better than this interface (:mod:`kg.deltabuild`)."""
+        return self._require_open()
+
     def named_graphs(self):
         return list(self._require_open().named_graphs())
 
