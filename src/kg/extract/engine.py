@@ -355,10 +355,12 @@ def _complete_known(known: Fact, fact: Fact) -> None:
 
 
 def _finer(date, known) -> bool:
-    """Whether ``date`` tells ``known`` more precisely: "in 1944", then "on 21 October 1944"."""
+    """Whether ``date`` tells ``known`` better: more precisely ("in 1944", then "on 21 October
+    1944"), or as the text states it where ``known`` was inferred (the document's date of "the
+    embassy opened", then "Bangladesh opened it on 10 August 1973")."""
     if not isinstance(date, PartialDate) or not isinstance(known, PartialDate) or date.note:
         return False
-    return len(date.lexical) > len(known.lexical) and date.lexical.startswith(known.lexical)
+    return bool(known.note) or len(date.lexical) > len(known.lexical) and date.lexical.startswith(known.lexical)
 
 
 def _cooperation_context(fact: Fact, known_as: dict, context: Context, sentence, evidence) -> bool:

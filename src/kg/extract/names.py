@@ -9,7 +9,9 @@ vowel ``vowels`` a bare "-র", as many names end: "কবির", "জহির
 follows a genitive (``genitive_before``: "মোদীর সঙ্গে", with Modi; "তোবগের উপস্থিতিতে", in the
 presence of Tobgay): "হাভিয়ের" (Javier) in "ক্লাউদিও হাভিয়ের রসেনওয়াইগ" is a word of the name. An initial that is also a word
 ("এ", this) is of the name before another initial (``initials``: "এ কে আব্দুল মোমেন").
-``also`` is a regex of other names (Latin ones, written with capitals).
+Words before a ``topics`` word ("নিয়ে", about) are what is spoken of, no name: "পররাষ্ট্রমন্ত্রী
+রোহিঙ্গা সংকট নিয়ে বলেন" (the Foreign Minister spoke about the Rohingya crisis). ``also`` is a
+regex of other names (Latin ones, written with capitals).
 
 >>> spec = {"letters": "[\u0980-\u09FF]", "stops": ["বলেন", "সঙ্গে", "এ"], "most": 5, "cases": ["কে"],
 ...         "genitives": ["ের"], "genitive_before": ["সঙ্গে", "উপস্থিতিতে"], "vowels": "ািীুূেোৌ", "initials": ["এ", "কে"]}
@@ -19,6 +21,8 @@ presence of Tobgay): "হাভিয়ের" (Javier) in "ক্লাউদ�
 ['নরেন্দ্র মোদী', 'দাসো তেসারিং তোবগ', 'এ কে আব্দুল মোমেন']
 >>> name.match("জহির বলেন").group(), name.match("শেখ হাসিনাকে").group(), name.match("ক্লাউদিও হাভিয়ের রসেনওয়াইগ").group()
 ('জহির', 'শেখ হাসিনা', 'ক্লাউদিও হাভিয়ের রসেনওয়াইগ')
+>>> re.compile(pattern({**spec, "topics": ["নিয়ে"]})).match("রোহিঙ্গা সংকট নিয়ে বলেন") is None
+True
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ import re
 
 from ..errors import RuleError
 
-KEYS = {"letters", "stops", "most", "cases", "genitives", "genitive_before", "vowels", "initials", "also"}
+KEYS = {"letters", "stops", "most", "cases", "genitives", "genitive_before", "vowels", "initials", "topics", "also"}
 
 
 def pattern(spec: dict, where: str = "name") -> str:
@@ -50,4 +54,6 @@ def pattern(spec: dict, where: str = "name") -> str:
     plain = rf"(?:{initial}|(?!{stop})(?!(?:{letter}|-)+{cases})(?!{genitive}(?:{letter}|-)+(?!{letter}|-)){body}\.?)"
     most = int(spec.get("most") or 4)
     name = rf"(?:{plain}\s+){{0,{most - 1}}}(?:{cased}|{genitive}|{plain})"
+    if spec.get("topics"):      # "পররাষ্ট্রমন্ত্রী রোহিঙ্গা সংকট নিয়ে": the words before "about" are a topic
+        name = rf"(?!(?:{plain}\s+){{0,{most}}}(?:{words('topics')})(?!{letter})){name}"
     return rf"(?:{name}|{spec['also']})" if spec.get("also") else name

@@ -65,7 +65,8 @@ def _blend(name: str, full: str) -> bool:
     parts = [w.casefold() for w in full.split()]
     folded = name.casefold()
     return any(folded[:cut] == first[:cut] and len(folded) - cut >= 2 and later.startswith(folded[cut:])
-               for i, first in enumerate(parts) for later in parts[i + 1:] for cut in range(3, min(len(first), len(folded) - 1) + 1))
+               for i, first in enumerate(parts) for later in parts[i + 1:]
+               for cut in range(3, min(len(first), len(folded) - 1) + 1))
 
 
 def complete(facts: list[Fact], people: list[Person], pair, home: str | None = None) -> list[Fact]:
@@ -73,7 +74,7 @@ def complete(facts: list[Fact], people: list[Person], pair, home: str | None = N
     a holding whose state nothing gives is left out. The holders are added to ``people``.
 
     ``home`` is the state whose officials the language's press names without their state
-    ("Presiden Joko Widodo", "প্রধানমন্ত্রী শেখ হাসিনা"): in a document about it and another state
+    ("Presiden Joko Widodo", "Menlu Retno Marsudi" in Indonesian): in a document about it and another state
     (``pair``), a holder no earlier mention or counterpart gives a state serves it (not an envoy,
     who is as often the other state's)."""
     holdings = [f for f in facts if f.kind == "OfficeHolding"]
