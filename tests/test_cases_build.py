@@ -14,9 +14,9 @@ from kg.sources import COLUMNS
 
 CASES = Path(__file__).parent / "cases"
 #: Case folders with facts the build drops (kg.isolate), and how many: extraction bugs on
-#: record, to be removed here when fixed. en-malaysia-singapore-wikipedia: a frame fills a
-#: mission's city with a State (a city-state's IRI), which the shapes reject (kg:city).
-KNOWN_DROPS = {"en-malaysia-singapore-wikipedia": 1}
+#: record, to be removed here when fixed (none today: the mission of en-malaysia-singapore-wikipedia
+#: whose city was a State is no longer extracted).
+KNOWN_DROPS = {}
 
 
 def _rows(catalog: Path, folder: str) -> list[dict]:
