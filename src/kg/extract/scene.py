@@ -94,10 +94,19 @@ class Scene:
         >>> scene.people = [Person("Vladimir Putin", "office/president", "state/ru")]
         >>> scene.holder_named("Putin tiba di Pyongyang."), scene.holder_named("Turis tiba di Bali.")
         (True, False)
+
+        A name in a script that inflects it by endings is that name with its case ending:
+        "মোমেনের সঙ্গে" (with Momen) names "এ কে আব্দুল মোমেন".
+
+        >>> scene.people = [Person("এ কে আব্দুল মোমেন", "office/minister", "state/bd")]
+        >>> scene.holder_named("মোমেনের সঙ্গে বৈঠক করবেন তিনি।")
+        True
         """
         words = {w for person in self.people if person.office for w in person.name.split()
                  if len(w) >= 3 and w[0].isalpha() and not w.endswith(".")}
-        return bool(words) and any(w in words for w in re.findall(r"\w+", text))
+        return bool(words) and any(
+            token in words or not token.isascii() and any(token.startswith(w) and len(token) - len(w) <= 3 for w in words)
+            for token in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
 
     def _recent(self) -> bool:
         return self.at is not None and (self.at[0] == self.sentence - 1 or self.at[1] == self.paragraph) \
