@@ -82,9 +82,16 @@ NAME_QUERY = """SELECT ?node ?name WHERE { VALUES ?p { rdfs:label skos:prefLabel
 
 
 def normalize(text) -> str:
-    """Case, accents, hyphens and punctuation folded away, for comparing names."""
+    """Case, accents, hyphens and punctuation folded away, for comparing names: a Latin letter
+    is its base letter ("Asunción" is "asuncion"), other scripts are kept.
+
+    >>> normalize("Asunción"), normalize("São Tomé"), normalize("শেখ হাসিনা")
+    ('asuncion', 'sao tome', 'শেখ হাসিনা')
+    """
     text = unicodedata.normalize("NFKC", str(text)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    text = "".join(base if (base := unicodedata.normalize("NFKD", char)[0]).isascii() else char for char in text)
+    # a vowel sign (a combining mark: the া of হাসিনা) is of its word, not punctuation
+    return " ".join("".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in text).split())
 
 
 @dataclass
