@@ -8,7 +8,7 @@ fact's IRI from its key; :mod:`kg.evaluate` takes from it which fields of a case
 fields.
 
 >>> KINDS["Mission"].key
-('kind', 'sending', 'receiving', 'host', 'city')
+('kind', 'sending', 'receiving', 'host', 'city', 'status')
 >>> KINDS["Event"].refined
 ('participants',)
 >>> sorted(KINDS["Mission"].fields["kind"].values)
