@@ -147,7 +147,7 @@ def matched_predicates(text: str) -> frozenset | None:
     True
     """
     from rdflib import URIRef
-    from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+    from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
