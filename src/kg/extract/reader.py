@@ -135,9 +135,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             # agreement signed in 2019 will boost trade" it does not, and the agreement is signed
             planning = plans and _plans_act(language, text, clause, _act_start(frame, trigger, words, prefix))
             for fields in _facts(frame, filled):
-                skip = ("a mission of neither state of the document's pair" if frame.fact == "Mission"
-                        and _foreign(fields, pair) else "a state outside the document's pair"
-                        if frame.pair_only and _third_state(frame.fact, fields, pair) else None)
+                skip = _outside_pair(frame, fields, pair)
                 if skip:
                     notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {skip}, no fact")
                     continue
@@ -153,6 +151,16 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _outside_pair(frame, fields: dict, pair) -> str | None:
+    """Why a fact is not the document's pair's (a mission of neither of its states, or a
+    ``pair_only`` frame's fact naming a third state), or None when it is."""
+    if frame.fact == "Mission" and _foreign(fields, pair):
+        return "a mission of neither state of the document's pair"
+    if frame.pair_only and _third_state(frame.fact, fields, pair):
+        return "a state outside the document's pair"
+    return None
 
 
 def _third_state(kind: str, fields: dict, pair) -> bool:
