@@ -246,8 +246,9 @@ def _touching(trigger, mentions, types: list[str], text: str):
 def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str, planned: bool = False) -> list[str]:
     """An event without a date in its clause takes the scene's date and, without a city of its
     own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
-    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). The
-    roles still missing."""
+    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). A
+    planned event nothing dates, of a kind not told before, has no date ("will visit Nairobi").
+    The roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
     if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
@@ -259,9 +260,10 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if date is not None and trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
         return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
     if date is None:        # a news report's event: by the day it was published; not a planned one
-        date = None if planned else scene.published(trigger.frame.constants.get("kind", "event"))
-        if date is None:
-            return missing
+        kind = trigger.frame.constants.get("kind", "event")
+        date = None if planned else scene.published(kind)
+        if date is None:    # a plan nothing dates, first told here: no date
+            return [name for name in missing if name != "date"] if planned and kind not in scene.told else missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]

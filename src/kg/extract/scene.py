@@ -8,6 +8,8 @@ before gives one, a news document's event took place by the day it was published
 (``published``): "The ministers met in Lima and discussed trade." in an article of 29 January;
 unless the document told an event of that kind before (then it is that event, told again),
 or tells one with a date of its own after it (``retold``: a caption before the report).
+A planned event nothing dates ("will visit Nairobi") has no date; an undated event of a kind
+and status the document also tells with a date is that one (``retold``).
 
 >>> from kg.facts import PartialDate
 >>> scene = Scene()
@@ -115,14 +117,18 @@ class Scene:
 
 def retold(facts: list) -> list:
     """``facts`` without the events dated only by the publication date (``published``) of a
-    kind the document also tells with a date of its own within a month of it: the same event,
-    told again; the cooperation facts of one such event move to that one.
+    kind the document also tells with a date of its own within a month of it, nor the undated
+    events of a kind and status it also tells with a date: the same event, told again; the
+    cooperation facts of one such event move to that one.
 
     >>> from kg.facts import Fact
     >>> caption = Fact("Event", {"kind": "meeting", "date": PartialDate(2020, 8, 6, PUBLISHED)}, [])
     >>> report = Fact("Event", {"kind": "meeting", "date": PartialDate(2020, 8, 5)}, [])
     >>> [f.fields["date"].lexical for f in retold([caption, report])]
     ['2020-08-05']
+    >>> plan = Fact("Event", {"kind": "meeting", "status": "planned"}, [])
+    >>> len(retold([plan, report])), len(retold([Fact("Event", {"kind": "meeting"}, []), report]))
+    (2, 1)
     """
     events = [f for f in facts if f.kind == "Event" and hasattr(f.fields.get("date"), "lexical")]
     gone = {}
@@ -130,6 +136,12 @@ def retold(facts: list) -> list:
         if _published(fact):
             same = next((f for f in events if not _published(f) and f.fields.get("kind") == fact.fields.get("kind")
                          and _near(f.fields["date"], fact.fields["date"])), None)
+            if same is not None:
+                gone[id(fact)] = same
+    for fact in facts:      # an undated event of a kind the document also tells with a date: that one
+        if fact.kind == "Event" and "date" not in fact.fields:
+            same = next((f for f in events if (f.fields.get("kind"), f.fields.get("status"))
+                         == (fact.fields.get("kind"), fact.fields.get("status"))), None)
             if same is not None:
                 gone[id(fact)] = same
     for fact in facts:
