@@ -214,6 +214,13 @@ def test_a_weekday_and_day_without_year_take_the_year_the_document_states(langua
     assert date.lexical == "2024-10-04" and "2024" in date.note
 
 
+def test_an_undated_news_text_s_weekday_is_in_its_present_not_an_earlier_year(languages):
+    # "Rabu (19/6)" in a text that recalls 2000 and 2019 and names 2023 last: 19 June 2024 was
+    # a Wednesday (so was 19 June 2019, a year the text recalls, not its present)
+    date = Patterns(languages["id"]).date("Rabu (19/6)", Context([2000, 2019, 2023], None, {}))
+    assert date.lexical == "2024-06-19" and "2023" in date.note
+
+
 def test_a_day_without_year_is_not_guessed_when_no_year_fits(languages):
     assert Patterns(languages["id"]).date("Jumat (4/10)", Context([2025], None, {})) is None
 

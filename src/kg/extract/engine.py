@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
-from .dates import make_date, resolve_year, shift, weekday_on_or_before
+from .dates import make_date, present_year, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
@@ -95,7 +95,9 @@ class Context:
 
     def date_without_year(self, day, month, weekday) -> PartialDate | None:
         """A day and month the text gave without a year, the year taken from the document."""
-        chosen = resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
+        present = weekday is not None and not (self.publication and self.publication.day) and \
+            present_year(day, month, weekday, self.years)      # an undated news text's present
+        chosen = present or resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
         if chosen is None:
             return None
         year, note = chosen

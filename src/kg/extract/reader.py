@@ -251,8 +251,11 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     The roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
-    if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
-        del filled["date"]      # "last year … on the occasion of the meeting": not the meeting's date
+    if back and dated and (getattr(dated[0], "end", trigger.end) <= trigger.start or re.match(
+            r"\s*,", text[trigger.end:getattr(dated[0], "start", trigger.end)])):
+        # "last year … on the occasion of the meeting", "After the meeting, they saw the contract
+        # agreed at the forum in August 2019": not the meeting's date ("the visit on 5 May 2019" is)
+        del filled["date"]
         missing = missing + ["date"]
     if "date" not in missing or back:
         return missing
