@@ -282,6 +282,20 @@ def test_a_new_indonesian_document(languages):
     assert areas == {"agriculture"}
 
 
+def test_a_news_report_s_event_takes_its_dateline_city_and_a_plan_without_a_date_is_kept(languages):
+    text = ("La Habana, 16 mar (RHC) El presidente de Kenya, Uhuru Kenyatta, se reunió el miércoles con el "
+            "canciller cubano. En 2007, el presidente de Kenya visitó Brasil. "
+            "El canciller de Cuba viajará próximamente a Nairobi.")
+    events = [f.fields for f in extract(text, languages["es"], "made-up", PartialDate(2018, 3, 16)).facts
+              if f.kind == "Event"]
+    shown = sorted((e["kind"], e["date"].lexical if e.get("date") else "", (e.get("place") or "").rsplit("/", 1)[-1],
+                    e.get("status", "")) for e in events)
+    # the meeting of the report's week, in Havana; the visit of 2007 is not placed there; the
+    # planned visit has no day, and is no event of the dateline's city
+    assert shown == [("bilateral-meeting", "2018-03-14", "havana", ""), ("visit", "", "nairobi", "planned"),
+                     ("visit", "2007", "", "")]
+
+
 # --- evidence and identity ------------------------------------------------------------------
 
 def test_every_quote_is_the_document_text_at_its_offsets(extractions, documents):

@@ -24,7 +24,7 @@ from .patterns import Patterns
 from . import people
 from .frames import STATED, YearsBefore
 from .reader import read_sentence
-from .scene import Scene, retold
+from .scene import Scene, dateline, retold
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -179,7 +179,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
     explanations = []
-    scene, last_end = Scene(publication), 0
+    scene, last_end = Scene(publication, dateline(matchable, language.gazetteer)), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
         scene.begin(matchable[last_end:sentence.start])
         last_end, known = sentence.end, len(context.facts)
