@@ -322,7 +322,7 @@ class Mapper:
         return iri
 
     def _marketentry(self, fact, f):
-        company, market = URIRef(f["company"]), URIRef(f["market"])
+        company, market = self._entity(f["company"], "company", KG.Company), URIRef(f["market"])
         iri = self.iri("MarketEntry", f)
         self._node(iri, KG.MarketEntry, f"{self.label(company)} entered the market of {self.label(market)}")
         self._set(iri, KG.company, company)

@@ -23,6 +23,7 @@ import re
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
 from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
+from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
 from .text import clauses
@@ -44,6 +45,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     facts, notes = [], []
     mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
     mentions = stretch(text, long_forms(text, mentions, frames.state_words), frames.portfolio)
+    mentions = find_companies(text, mentions, frames.companies)      # "the Peruvian company Big Cola"
     both_regex = _both_regex(language)
     leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
