@@ -119,6 +119,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
+            if missing == ["year"] and frame.fact == "TradeStatistic":
+                missing = _year_before(filled, mentions, clause.start)   # "In 2022, …, while its imports …"
             if not missing and frame.excludes_until and _has_phrase(
                     [w for w in words if w.end <= max(trigger.end, _end_of(filled.get(frame.excludes_until), clause.end))],
                     frame.excludes, prefix):
@@ -153,6 +155,17 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _year_before(filled: dict, mentions, start: int) -> list[str]:
+    """A trade figure's year from an earlier clause of its sentence, where its own gives none
+    ("In 2022, X's exports to Y reached …, while its imports from Y totalled …"): the roles still
+    missing (none, or the year)."""
+    earlier = [m for m in mentions if m.type == "Date" and m.end <= start]
+    if not earlier:
+        return ["year"]
+    filled["year"] = [earlier[-1]]
+    return []
 
 
 def _outside_pair(frame, fields: dict, pair) -> str | None:
