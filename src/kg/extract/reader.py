@@ -151,10 +151,23 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated],
                             again=frame.fact == "Agreement" and _names_told(trigger, frames, text))
                 facts.append(fact)
+                if frame.fact == "TradeStatistic":    # "RM36.12 billion (US$7.92 billion)": the figure in two currencies
+                    facts += [Fact(frame.fact, {**fields, "amount": other.iri}, [stated])
+                              for other in _in_parentheses(filled.get("amount"), inside, text)]
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _in_parentheses(items, mentions, text: str) -> list:
+    """The amount in parentheses right after a figure's amount: the same figure in another
+    currency ("RM36.12 billion (US$7.92 billion)", "Rp 18 triliun (US$1,2 miliar)")."""
+    first = next((m for m in items or [] if hasattr(m, "end")), None)
+    if first is None:
+        return []
+    return [m for m in mentions if m.type == "Amount" and m.start > first.end
+            and re.fullmatch(r"\s*\(\s*(?:about\s+|around\s+|sekitar\s+|unos\s+|approx\.?\s+)?", text[first.end:m.start])][:1]
 
 
 def _year_before(filled: dict, mentions, start: int) -> list[str]:
