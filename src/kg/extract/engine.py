@@ -405,10 +405,12 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
-    if fact.kind == "TradeStatistic":     # one figure per pair and year (one node)
+    if fact.kind == "TradeStatistic":     # one figure per pair, year and currency (one node)
         return (sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
                 and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None)
-                and fact.fields.get("exporter") == known.fields.get("exporter"))     # a total, or one way
+                and fact.fields.get("exporter") == known.fields.get("exporter")      # a total, or one way
+                and getattr(fact.fields.get("amount"), "currency", None)
+                == getattr(known.fields.get("amount"), "currency", None))   # "RM36.12 billion (US$7.92 billion)"
     if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
         same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")

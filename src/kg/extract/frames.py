@@ -20,7 +20,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
 ``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
-``{state_of: city}``    the state of the city that fills the role ``city``
+``{state_of: city}``    the state of the city (or company) that fills the role ``city``
+``{city_of: [in]}``     the state of a city right after one of these words ("opened a plant in Surabaya")
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
                         ("As members of the OECD, Chile and Mexico urged Brazil")
@@ -152,6 +153,7 @@ class Frames:
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
+    companies: object = None          # kg.extract.companies.Companies: the words company names are found by
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -183,7 +185,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home"}
+                "home", "companies"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -212,6 +214,10 @@ def load_frames(folder: Path) -> Frames | None:
         from .titles import Portfolio
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
+    if settings.get("companies") is not None:
+        from .companies import Companies
+
+        result.companies = Companies.read(settings["companies"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
@@ -700,12 +706,18 @@ def _next(r: Reading, types) -> list:
             and (not types or set(types) & set(m.entities))][:1]
 
 
+#: Articles between a preposition and the state it marks ("to the United Kingdom", "en el Perú").
+MARK_ARTICLES = "(?:the|el|la|los|las)"
+
+
 def _marked(r: Reading, words) -> list:
-    """The mentions right after one of ``words``: those after the trigger first ("A has an
-    embassy in X and B has an embassy in Y": B's is the one in Y), then those before it."""
+    """The mentions right after one of ``words``, perhaps past an article ("to the United
+    Kingdom", "en el Perú"): those after the trigger first ("A has an embassy in X and B has an
+    embassy in Y": B's is the one in Y), then those before it."""
     words = [fold(w) for w in words]
     found = [m for m in r.typed if any(
-        re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+        re.search(rf"(?<!{WORD}){re.escape(w)}\s+(?:{MARK_ARTICLES}\s+)?$",
+                  fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
         for w in words)]
     return [m for m in found if m.start >= r.trigger.end] + [m for m in found if m.start < r.trigger.end]
 
@@ -895,6 +907,18 @@ def _followed_by(r: Reading, words) -> list:
 def _before_not(r: Reading, endings) -> list:
     """As ``before``, without the mentions written with one of ``endings`` (a case that is no subject)."""
     return [m for m in _before(r, None) if not m.text.endswith(tuple(endings))]
+
+
+def _city_of(r: Reading, words) -> list:
+    """The state of a city named right after one of ``words`` in the trigger's scope, nearest the
+    trigger first: the market of "opened a plant in Surabaya" is Indonesia."""
+    words = [fold(w) for w in words]
+    def marked(m) -> bool:
+        return any(re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+                   for w in words)
+    cities = [m for m in r.mentions if "City" in m.entities and "State_of" in m.entities
+              and r.scope[0] <= m.start and m.end <= r.scope[1] and marked(m)]
+    return [m.entities["State_of"] for m in sorted(cities, key=lambda m: abs(m.start - r.trigger.start))]
 
 
 def _other(r: Reading, role_name) -> list:
@@ -1116,7 +1140,8 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
-        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role}
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
+        "city_of": _city_of}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of", "by_role"}

@@ -23,6 +23,7 @@ import re
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
 from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
+from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
 from .text import clauses
@@ -44,6 +45,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     facts, notes = [], []
     mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
     mentions = stretch(text, long_forms(text, mentions, frames.state_words), frames.portfolio)
+    mentions = find_companies(text, mentions, frames.companies)      # "the Peruvian company Big Cola"
     both_regex = _both_regex(language)
     leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
@@ -117,6 +119,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
+            if missing == ["year"] and frame.fact == "TradeStatistic":
+                missing = _year_before(filled, mentions, clause.start)   # "In 2022, …, while its imports …"
             if not missing and frame.excludes_until and _has_phrase(
                     [w for w in words if w.end <= max(trigger.end, _end_of(filled.get(frame.excludes_until), clause.end))],
                     frame.excludes, prefix):
@@ -147,10 +151,34 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated],
                             again=frame.fact == "Agreement" and _names_told(trigger, frames, text))
                 facts.append(fact)
+                if frame.fact == "TradeStatistic":    # "RM36.12 billion (US$7.92 billion)": the figure in two currencies
+                    facts += [Fact(frame.fact, {**fields, "amount": other.iri}, [stated])
+                              for other in _in_parentheses(filled.get("amount"), inside, text)]
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _in_parentheses(items, mentions, text: str) -> list:
+    """The amount in parentheses right after a figure's amount: the same figure in another
+    currency ("RM36.12 billion (US$7.92 billion)", "Rp 18 triliun (US$1,2 miliar)")."""
+    first = next((m for m in items or [] if hasattr(m, "end")), None)
+    if first is None:
+        return []
+    return [m for m in mentions if m.type == "Amount" and m.start > first.end
+            and re.fullmatch(r"\s*\(\s*(?:about\s+|around\s+|sekitar\s+|unos\s+|approx\.?\s+)?", text[first.end:m.start])][:1]
+
+
+def _year_before(filled: dict, mentions, start: int) -> list[str]:
+    """A trade figure's year from an earlier clause of its sentence, where its own gives none
+    ("In 2022, X's exports to Y reached …, while its imports from Y totalled …"): the roles still
+    missing (none, or the year)."""
+    earlier = [m for m in mentions if m.type == "Date" and m.end <= start]
+    if not earlier:
+        return ["year"]
+    filled["year"] = [earlier[-1]]
+    return []
 
 
 def _outside_pair(frame, fields: dict, pair) -> str | None:
