@@ -418,6 +418,9 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
     if fact.kind == "Mission" and fact.fields.get("kind") == "non-resident" and fact.fields.get("receiving") != \
             known.fields.get("receiving"):
         return False       # one embassy accredited to several states: one non-resident mission each
+    if fact.kind == "Mission" and fact.fields.get("kind") == "consulate" and None not in (
+            fact.fields.get("city"), known.fields.get("city")) and fact.fields["city"] != known.fields["city"]:
+        return False       # "consulates in Sydney, Melbourne and Perth": one in each city
     if fact.kind == "Mission" and known.fields.get("status") == "planned" and not fact.fields.get("status") and \
             "opened" not in fact.fields:      # "X will open an embassy in Y … the embassy in Z will help": the plan's
         return all(fact.fields.get(name) == known.fields.get(name) for name in ("sending", "kind", "host"))

@@ -32,6 +32,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
+``{earlier: host}``     as ``unlike``, over the whole clause before the trigger ("A has an embassy in X and consulates in Y")
+``{marked_list: [in]}`` the first mention ``marked`` finds and those listed with it ("consulates in Sydney, Melbourne and Perth")
 ``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
@@ -940,6 +942,23 @@ def _by_role(r: Reading, role_name) -> list:
             or m.start >= first.end and re.fullmatch(r"[^\S\n]+", r.clause[first.end:m.start])][:1]
 
 
+def _marked_list(r: Reading, words) -> list:
+    """The first mention after the trigger ``marked`` finds and those listed with it: "consulates in
+    Sydney, Melbourne and Perth", "embajadas en Sudáfrica, India y Egipto" (with ``many: true``, one
+    fact each)."""
+    found = [m for m in _marked(r, words) if m.start >= r.trigger.end]
+    return _listed(r.typed, found[0], r.clause) if found else []
+
+
+def _earlier(r: Reading, role_name) -> list:
+    """The mentions before the trigger in the whole clause, past the scope of a trigger of the
+    fact's kind before it, nearest first, without the one that fills ``role_name``: the sending
+    state of "Australia has an embassy in Jakarta and consulates in Bali" for "consulates"."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    return [m for m in reversed(r.mentions) if set(r.role.types) & set(m.entities) and m.end <= r.trigger.start
+            and str(value(_as_role(m, r.role.types))) not in taken and str(m.entities.get("State")) not in taken]
+
+
 def _unlike(r: Reading, role_name) -> list:
     """As ``before``, without the mention that fills ``role_name``: the sending state of "বাংলাদেশ
     আলজেরিয়ার রাজধানী আলজিয়ার্সে নিজেদের দূতাবাস" (Bangladesh … its embassy in Algeria's capital)."""
@@ -1014,7 +1033,8 @@ def _anniversary(r: Reading, spec) -> list:
     words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
     1975"); else the number of years nearest the trigger (within ``reach`` characters:
     "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
-    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
+    date of writing the clause gives, its day and month kept ("In 2023 the two celebrate the 70th
+    anniversary": 1953; "40 tahun … pada 15 September 2020": 15 September 1980),
     else from the document's date (:class:`YearsBefore`; none in a document without one)."""
     spec = spec or {}
     since = [fold(w) for w in spec.get("since") or []]
@@ -1032,9 +1052,9 @@ def _anniversary(r: Reading, spec) -> list:
         return []
     if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
         return [YearsBefore(numbers[0][1])]
-    base = max(dates, key=lambda m: m.iri.year).iri
-    return [PartialDate(base.year - numbers[0][1], None, None,
-                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
+    base = max(dates, key=lambda m: m.iri.year).iri     # "40 tahun … pada 15 September 2020": 15 September 1980
+    return [PartialDate(base.year - numbers[0][1], base.month, base.day,
+                        f"{numbers[0][1]} years before {base.lexical}, the date of writing the text gives")]
 
 
 @dataclass(frozen=True)
@@ -1141,10 +1161,10 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
         "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
-        "city_of": _city_of}
+        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

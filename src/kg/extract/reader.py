@@ -360,9 +360,19 @@ def _facts(frame, filled: dict):
         fields.update({name: [value(i) for i in items] if len(items) > 1 else value(items[0])
                        for name, items in single.items()})
         fields.update({name: value(item) for name, item in zip(spread, combination)})
+        if frame.fact == "Mission" and _elsewhere(filled.get("city"), fields):
+            continue       # "embassies in Lima and Santiago": each city with its own state
         fields = _complete(frame.fact, fields)
         if fields is not None:
             yield fields
+
+
+def _elsewhere(cities, fields: dict) -> bool:
+    """Whether a mission's city lies in another state than its host (a combination of ``many``
+    roles that pairs one city with another's state)."""
+    city = next((m for m in cities or [] if str(value(m)) == str(fields.get("city"))), None)
+    state = getattr(city, "entities", {}).get("State_of")
+    return bool(state and fields.get("host") and str(value(state)) != str(fields["host"]))
 
 
 def _spreads(frame, name: str) -> bool:
@@ -382,6 +392,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
         host = fields.get("host")
         if not host or host == fields.get("sending") or not isinstance(host, str):
             return None
+        if fields.get("kind") == "non-resident" and fields.get("receiving") == host and fields.get("city"):
+            fields = {k: v for k, v in fields.items() if k != "receiving"}   # "represented in Australia by its
+            fields["kind"] = "embassy"                                        # embassy in Canberra": resident
         if fields.get("receiving") in (fields.get("sending"), host):    # accredited to a third state, or none
             return None
     if kind == "OfficeHolding":
