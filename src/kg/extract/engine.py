@@ -432,12 +432,14 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
 def _told_before(fact: Fact, earlier: list[Fact]) -> Fact | None:
     """The agreement of the same parties told in an earlier sentence that "the agreement" (a
     frame's fact with ``again``) names: the last one, of any kind ("Ghana and Zambia signed three
-    MoUs … The agreements were signed by …"), unless the two state different dates."""
+    MoUs … The agreements were signed by …"), unless the two state different dates or one is
+    planned and the other not ("negotiations on agreements …", then "the Alliance of 2003")."""
     def day(fields):
         date = fields.get("date")
         return None if date is None or date.note else date.lexical
     return next((k for k in reversed(earlier) if k.kind == "Agreement"
                  and sorted(k.fields.get("parties") or []) == sorted(fact.fields.get("parties") or [])
+                 and k.fields.get("status") == fact.fields.get("status")
                  and (day(fact.fields) is None or day(k.fields) in (None, day(fact.fields)))), None)
 
 

@@ -948,13 +948,16 @@ def _list_after(r: Reading, reach) -> list:
 
 def _list_before(r: Reading, words) -> list:
     """The list of mentions that ends at most ``words`` words before the trigger ("trade and
-    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা")."""
-    before = [m for m in r.typed if m.end <= r.trigger.start]
+    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা"), or the name that holds the trigger
+    ("technical cooperation", "kerja sama teknik": an area's name with the trigger's word in it)."""
+    before = [m for m in r.typed if m.end <= r.trigger.start or m.start <= r.trigger.start and r.trigger.end <= m.end]
     last = next((m for m in reversed(before)
                  if len(r.clause[m.end:r.trigger.start].split()) <= int(words or 0)
                  and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])), None)
     if last is None:
         return []
+    if last.end > r.trigger.start:      # the name holds the trigger: the list goes on after it
+        return _listed(r.typed, last, r.clause)
     found = [last]
     for mention in reversed(before[:before.index(last)]):
         gap = r.clause[mention.end:found[-1].start]

@@ -22,7 +22,7 @@ import re
 
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
-from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import STATED, _has_phrase, _phrase_at, areas, fill, multilateral, named_span, tokens, triggers, value
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
 from .text import clauses
@@ -403,10 +403,10 @@ def _plans_act(language, text: str, clause, act: int) -> bool:
 
 
 def _act_start(frame, trigger, words, prefix: bool) -> int:
-    """Where the act a frame requires is stated ("signed"): its first word in the clause, else the trigger."""
-    firsts = tuple(phrase[0] for phrase in frame.requires if phrase)
-    for word in words:
-        if firsts and (word.stem.startswith(firsts) if prefix else word.stem in firsts):
+    """Where the act a frame requires is stated ("signed", "entered into force"): the first of its
+    phrases in the clause, else the trigger."""
+    for index, word in enumerate(words):
+        if any(_phrase_at(words, index, phrase, prefix) is not None for phrase in frame.requires if phrase):
             return word.start
     return trigger.start
 
