@@ -46,7 +46,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
-``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation"),
+                        or the name holding the trigger and the list after it ("technical cooperation")
 ``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
                         after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
