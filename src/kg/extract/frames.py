@@ -952,9 +952,11 @@ def _list_before(r: Reading, words) -> list:
     investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা"), or the name that holds the trigger
     ("technical cooperation", "kerja sama teknik": an area's name with the trigger's word in it)."""
     before = [m for m in r.typed if m.end <= r.trigger.start or m.start <= r.trigger.start and r.trigger.end <= m.end]
+    joiners = {fold(j) for j in r.trigger.frame.joiners}
     last = next((m for m in reversed(before)
                  if len(r.clause[m.end:r.trigger.start].split()) <= int(words or 0)
-                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])), None)
+                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])
+                 and fold(r.clause[m.end:r.trigger.start]).strip() not in joiners), None)   # not "A and cooperation"
     if last is None:
         return []
     if last.end > r.trigger.start:      # the name holds the trigger: the list goes on after it

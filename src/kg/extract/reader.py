@@ -231,11 +231,14 @@ def _opening_planned(language, frame, after: str) -> bool:
 
 
 def _touching(trigger, mentions, types: list[str], text: str):
-    """A mention of one of ``types`` right before the trigger or at most one word after it
-    ("the APEC summit", "KTT APEC", "pertemuan pemimpin APEC"), else None."""
+    """A mention of one of ``types`` right before the trigger, at most one word after it ("the
+    APEC summit", "KTT APEC", "pertemuan pemimpin APEC") or holding it (the "Bidang" of "Menteri
+    Koordinator Bidang Hukum"), else None."""
     for mention in mentions:
         if not set(types) & set(mention.entities):
             continue
+        if mention.start <= trigger.start and trigger.end <= mention.end and mention is not trigger.mention:
+            return mention
         gap = text[mention.end:trigger.start] if mention.end <= trigger.start else text[trigger.end:mention.start]
         if mention.start >= trigger.end and re.fullmatch(r"\s+(?:\w+\s+)?", gap) or \
                 mention.end <= trigger.start and re.fullmatch(r"['’]?s?\s*", gap):
