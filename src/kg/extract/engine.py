@@ -323,8 +323,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             else:
                 del fact.fields[name]
         if fact.kind == "Agreement" and "date" not in fact.fields and fact.evidence[0].rule not in cited:
-            date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
-            if date:
+            date = _context_date(context, None) or _signed_on_publication(fact, context.publication)
+            if date:      # (a title cited, "under the Lombok Treaty", is not dated so)
                 fact.fields["date"] = date
         alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)] or (
             [told] if fact.again and (told := _told_before(fact, context.facts[:ruled])) else [])
@@ -507,6 +507,19 @@ def _resolve(spec, values, context, match):
     if spec.startswith("@all:"):
         return [f for f in context.facts if f.kind in spec[5:].split("|")] or None
     return values.get(spec)
+
+
+def _signed_on_publication(fact: Fact, published: PartialDate | None) -> PartialDate | None:
+    """The date of a news report for an agreement it says was signed and dates no other way
+    ("Ghana and Zambia have signed three MoUs"), marked inferred; None for a planned one or a
+    document without a date.
+
+    >>> _signed_on_publication(Fact("Agreement", {"kind": "mou"}, []), PartialDate(2022, 3, 16, None)).lexical
+    '2022-03-16'
+    """
+    if published is None or fact.fields.get("status") == "planned":
+        return None
+    return PartialDate(published.year, published.month, published.day, "not stated with the fact; the document's date")
 
 
 def _context_date(context, match) -> PartialDate | None:
