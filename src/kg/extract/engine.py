@@ -323,8 +323,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             else:
                 del fact.fields[name]
         if fact.kind == "Agreement" and "date" not in fact.fields and fact.evidence[0].rule not in cited:
-            date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
-            if date:
+            date = _context_date(context, None) or _signed_on_publication(fact, context.publication)
+            if date:      # (a title cited, "under the Lombok Treaty", is not dated so)
                 fact.fields["date"] = date
         alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)] or (
             [told] if fact.again and (told := _told_before(fact, context.facts[:ruled])) else [])
@@ -437,12 +437,14 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
 def _told_before(fact: Fact, earlier: list[Fact]) -> Fact | None:
     """The agreement of the same parties told in an earlier sentence that "the agreement" (a
     frame's fact with ``again``) names: the last one, of any kind ("Ghana and Zambia signed three
-    MoUs … The agreements were signed by …"), unless the two state different dates."""
+    MoUs … The agreements were signed by …"), unless the two state different dates or one is
+    planned and the other not ("negotiations on agreements …", then "the Alliance of 2003")."""
     def day(fields):
         date = fields.get("date")
         return None if date is None or date.note else date.lexical
     return next((k for k in reversed(earlier) if k.kind == "Agreement"
                  and sorted(k.fields.get("parties") or []) == sorted(fact.fields.get("parties") or [])
+                 and k.fields.get("status") == fact.fields.get("status")
                  and (day(fact.fields) is None or day(k.fields) in (None, day(fact.fields)))), None)
 
 
@@ -510,6 +512,19 @@ def _resolve(spec, values, context, match):
     if spec.startswith("@all:"):
         return [f for f in context.facts if f.kind in spec[5:].split("|")] or None
     return values.get(spec)
+
+
+def _signed_on_publication(fact: Fact, published: PartialDate | None) -> PartialDate | None:
+    """The date of a news report for an agreement it says was signed and dates no other way
+    ("Ghana and Zambia have signed three MoUs"), marked inferred; None for a planned one or a
+    document without a date.
+
+    >>> _signed_on_publication(Fact("Agreement", {"kind": "mou"}, []), PartialDate(2022, 3, 16, None)).lexical
+    '2022-03-16'
+    """
+    if published is None or fact.fields.get("status") == "planned":
+        return None
+    return PartialDate(published.year, published.month, published.day, "not stated with the fact; the document's date")
 
 
 def _context_date(context, match) -> PartialDate | None:

@@ -49,7 +49,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
-``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation"),
+                        or the name holding the trigger and the list after it ("technical cooperation")
 ``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
                         after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
@@ -991,13 +992,18 @@ def _list_after(r: Reading, reach) -> list:
 
 def _list_before(r: Reading, words) -> list:
     """The list of mentions that ends at most ``words`` words before the trigger ("trade and
-    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা")."""
-    before = [m for m in r.typed if m.end <= r.trigger.start]
+    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা"), or the name that holds the trigger
+    ("technical cooperation", "kerja sama teknik": an area's name with the trigger's word in it)."""
+    before = [m for m in r.typed if m.end <= r.trigger.start or m.start <= r.trigger.start and r.trigger.end <= m.end]
+    joiners = {fold(j) for j in r.trigger.frame.joiners}
     last = next((m for m in reversed(before)
                  if len(r.clause[m.end:r.trigger.start].split()) <= int(words or 0)
-                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])), None)
+                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])
+                 and fold(r.clause[m.end:r.trigger.start]).strip() not in joiners), None)   # not "A and cooperation"
     if last is None:
         return []
+    if last.end > r.trigger.start:      # the name holds the trigger: the list goes on after it
+        return _listed(r.typed, last, r.clause)
     found = [last]
     for mention in reversed(before[:before.index(last)]):
         gap = r.clause[mention.end:found[-1].start]

@@ -22,7 +22,7 @@ import re
 
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
-from .frames import STATED, _has_phrase, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import STATED, _has_phrase, _phrase_at, areas, fill, multilateral, named_span, tokens, triggers, value
 from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
@@ -259,11 +259,14 @@ def _opening_planned(language, frame, after: str) -> bool:
 
 
 def _touching(trigger, mentions, types: list[str], text: str):
-    """A mention of one of ``types`` right before the trigger or at most one word after it
-    ("the APEC summit", "KTT APEC", "pertemuan pemimpin APEC"), else None."""
+    """A mention of one of ``types`` right before the trigger, at most one word after it ("the
+    APEC summit", "KTT APEC", "pertemuan pemimpin APEC") or holding it (the "Bidang" of "Menteri
+    Koordinator Bidang Hukum"), else None."""
     for mention in mentions:
         if not set(types) & set(mention.entities):
             continue
+        if mention.start <= trigger.start and trigger.end <= mention.end and mention is not trigger.mention:
+            return mention
         gap = text[mention.end:trigger.start] if mention.end <= trigger.start else text[trigger.end:mention.start]
         if mention.start >= trigger.end and re.fullmatch(r"\s+(?:\w+\s+)?", gap) or \
                 mention.end <= trigger.start and re.fullmatch(r"['’]?s?\s*", gap):
@@ -444,10 +447,10 @@ def _plans_act(language, text: str, clause, act: int) -> bool:
 
 
 def _act_start(frame, trigger, words, prefix: bool) -> int:
-    """Where the act a frame requires is stated ("signed"): its first word in the clause, else the trigger."""
-    firsts = tuple(phrase[0] for phrase in frame.requires if phrase)
-    for word in words:
-        if firsts and (word.stem.startswith(firsts) if prefix else word.stem in firsts):
+    """Where the act a frame requires is stated ("signed", "entered into force"): the first of its
+    phrases in the clause, else the trigger."""
+    for index, word in enumerate(words):
+        if any(_phrase_at(words, index, phrase, prefix) is not None for phrase in frame.requires if phrase):
             return word.start
     return trigger.start
 
