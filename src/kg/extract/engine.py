@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
-from .dates import make_date, resolve_year, shift, weekday_on_or_before
+from .dates import make_date, present_year, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
 from .frames import STATED, YearsBefore
 from .reader import read_sentence
-from .scene import Scene, retold
+from .scene import Scene, dateline, retold
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -95,7 +95,9 @@ class Context:
 
     def date_without_year(self, day, month, weekday) -> PartialDate | None:
         """A day and month the text gave without a year, the year taken from the document."""
-        chosen = resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
+        present = weekday is not None and not (self.publication and self.publication.day) and \
+            present_year(day, month, weekday, self.years)      # an undated news text's present
+        chosen = present or resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
         if chosen is None:
             return None
         year, note = chosen
@@ -177,7 +179,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
     explanations = []
-    scene, last_end = Scene(publication), 0
+    scene, last_end = Scene(publication, dateline(matchable, language.gazetteer)), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
         scene.begin(matchable[last_end:sentence.start])
         last_end, known = sentence.end, len(context.facts)

@@ -129,6 +129,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             if frame.fact == "Event" and scene is not None:
                 missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
+                here = not missing and "place" not in filled and any(r.name == "place" for r in frame.roles) \
+                    and scene.reported_from(value(filled["date"][0]) if filled.get("date") else None)
+                if here:        # "La Habana, 16 mar (RHC) – … llegó el miércoles": where it is reported from
+                    filled["place"] = [here]
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -277,22 +281,28 @@ def _touching(trigger, mentions, types: list[str], text: str):
 def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str, planned: bool = False) -> list[str]:
     """An event without a date in its clause takes the scene's date and, without a city of its
     own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
-    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). The
-    roles still missing."""
+    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). A
+    planned event nothing dates, of a kind no plan told before, has no date ("will visit Nairobi").
+    The roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
-    if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
-        del filled["date"]      # "last year … on the occasion of the meeting": not the meeting's date
+    if back and dated and (getattr(dated[0], "end", trigger.end) <= trigger.start or re.match(
+            r"\s*,", text[trigger.end:getattr(dated[0], "start", trigger.end)])):
+        # "last year … on the occasion of the meeting", "After the meeting, they saw the contract
+        # agreed at the forum in August 2019": not the meeting's date ("the visit on 5 May 2019" is)
+        del filled["date"]
         missing = missing + ["date"]
     if "date" not in missing or back:
         return missing
-    date, place = scene.recall()
+    date, place = scene.recall(planned)
     if date is not None and trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
         return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
     if date is None:        # a news report's event: by the day it was published; not a planned one
-        date = None if planned else scene.published(trigger.frame.constants.get("kind", "event"))
-        if date is None:
-            return missing
+        kind = trigger.frame.constants.get("kind", "event")
+        date = None if planned else scene.published(kind)
+        if date is None:    # a plan nothing dates, first told here: no date
+            return [name for name in missing if name != "date"] if planned and (kind, "planned") not in scene.told \
+                else missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
