@@ -171,13 +171,15 @@ class Context:
 
 
 def extract(text: str, language, document: str, publication: PartialDate | None = None,
-            title: str = "") -> Extraction:
-    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``)."""
+            title: str = "", publisher: str = "") -> Extraction:
+    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``, from
+    ``publisher``: a ministry's or an embassy's own text names its officials without their state)."""
     patterns = Patterns(language)
     matchable = ascii_digits(text)
     context = Context(_stated_years(matchable, patterns, publication), publication, language.kind_words)
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
+    home = people.publisher_home(publisher, language.lexicon, pair) or (language.frames.home if language.frames else None)
     explanations = []
     scene, last_end = Scene(publication, dateline(matchable, language.gazetteer)), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
@@ -205,7 +207,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
         if language.frames is not None:
             scene.people = context.people
-            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene)
+            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home)
         scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
@@ -284,7 +286,7 @@ def _pair(language, text: str, title: str):
     return document_pair(states(text), states(title))
 
 
-def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene) -> None:
+def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home) -> None:
     """The frames' facts of one sentence, those the rules did not already find."""
     dates = []
     for found in date_regex.finditer(sentence.text):
@@ -294,7 +296,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
-    facts = people.complete(facts, context.people, pair, language.frames.home)
+    facts = people.complete(facts, context.people, pair, home)
     # a title holds on the date its sentence states, else on the document's date (not on a date
     # told sentences before: "relations began in 2002 … Ambassador X said")
     held = context.date if context.date_sentence == context.sentence else context.publication
