@@ -376,7 +376,8 @@ def _complete(kind: str, fields: dict) -> dict | None:
 
 
 def _cue(language, clause: str) -> str | None:
-    for cues, what in ((language.negation, "negated"), (language.planned + language.frames.planned, "planned"),
+    for cues, what in ((language.negation, "negated"), (language.hypothetical, "hypothetical"),
+                       (language.planned + language.frames.planned, "planned"),
                        (language.commentary, "commentary")):
         for cue in cues:
             found = re.search(cue, clause, re.IGNORECASE)
