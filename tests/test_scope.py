@@ -63,3 +63,21 @@ def test_a_plan_hope_or_intention_states_a_planned_mission(code, text):
 def test_a_denial_stays_in_its_clause(code, text):
     found = _facts(code, text)
     assert [(f.kind, f.fields.get("status")) for f in found] == [("Mission", None)]
+
+
+@pytest.mark.parametrize("code,text,kind", [
+    ("en", "Kenya, a member of the WTO since 1995, said it will host the meeting.", "Membership"),
+    ("es", "Perú y Kenia establecieron relaciones diplomáticas en 1990, y el ministro dijo que el comercio crecerá.",
+     "BilateralRelation"),
+])
+def test_a_plan_after_the_fact_leaves_it_standing(code, text, kind):
+    assert kind in [f.kind for f in _facts(code, text)]
+
+
+@pytest.mark.parametrize("code,text", [
+    ("en", "Kenya will join the WTO."),
+    ("en", "Diplomatic relations between Kenya and Norway will be established next year."),
+    ("es", "Las relaciones diplomáticas entre Perú y Kenia se establecerán el próximo año."),
+])
+def test_a_plan_that_reaches_the_fact_states_none_of_its_kind(code, text):
+    assert _facts(code, text) == []
