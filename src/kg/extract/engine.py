@@ -240,7 +240,8 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         explanation.problems.append(f"{rule.id}: could not resolve {', '.join(missing_context)} from context")
         return
     clause = _clause(match)
-    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.commentary, "commentary")):
+    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.hypothetical, "hypothetical"),
+                       (patterns.language.commentary, "commentary")):
         cue = _cue(cues, clause)
         if cue:
             explanation.problems.append(f"{rule.id}: {what} ('{cue}')")

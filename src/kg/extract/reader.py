@@ -5,8 +5,11 @@ A clause that negates or comments (the language's ``negation`` and ``commentary`
 states no fact but an office holding (a title stands in commentary, and in a negation that
 does not stand just before it); one
 that plans (``planned``: "will visit", "akan berkunjung") states events, with status
-planned, agreements as their frames' ``when_planned`` says, areas of cooperation, and office
-holdings ("President X will visit Lima" still says X is president).
+planned, agreements as their frames' ``when_planned`` says, areas of cooperation, office
+holdings ("President X will visit Lima" still says X is president), and the facts its plan
+cue does not reach (none before the trigger nor just after it: "Kenya, a WTO member since 1995,
+said it will …"). One that poses a condition (``hypothetical``: "If X opens …", "Jika …")
+states no fact but an office holding, as commentary.
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -70,9 +73,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
                     or not negated and plans and (t.frame.fact in PLANNED or t.frame.when_planned
-                                                  or t.frame.fact in AGREED)]
+                                                  or t.frame.fact in AGREED or _plan_elsewhere(language, text, clause, t))]
             notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first), "
-                                               "cooperation and office holdings" if plans else
+                                               "cooperation, office holdings and facts outside the cue's reach" if plans else
                                                "no fact from this clause but office holdings" if kept else
                                                "no fact from this clause"))
             if not kept:
@@ -220,6 +223,24 @@ PLANNED = {"Event", "Mission"}
 #: Facts a plan states as they are: "the two will cooperate in trade" is an area the two agree
 #: to cooperate in (tests/cases/README.md), a Cooperation as any other.
 AGREED = {"Cooperation"}
+
+
+def _plan_elsewhere(language, text: str, clause, trigger) -> bool:
+    """Whether the plan cues of a clause leave a trigger outside their scope: none before it and
+    none among the seven words after it before a comma, in a language whose verb does not end the clause
+    ("Kenya, a WTO member since 1995, said it will open …": the membership stands; not "Kenya
+    will join the WTO", nor "relaciones diplomáticas entre Perú y Kenia se establecerán").
+
+    >>> language = type("L", (), {"planned": [r"\\bwill\\b"], "frames": type("F", (), {"planned": [], "plan_after": False})()})()
+    >>> text = "Kenya, a WTO member since 1995, said trade will grow."
+    >>> clause, trigger = type("C", (), {"start": 0, "end": len(text)})(), type("T", (), {"start": 11, "end": 14})()
+    >>> _plan_elsewhere(language, text, clause, trigger)
+    True
+    """
+    if language.frames.plan_after:
+        return False
+    after = " ".join(text[trigger.end:clause.end].split(",")[0].split()[:7])
+    return not _plan_before(language, text[clause.start:trigger.start]) and not _plan_before(language, after)
 
 
 def _end_of(items, default: int) -> int:
@@ -430,7 +451,8 @@ def _complete(kind: str, fields: dict) -> dict | None:
 
 
 def _cue(language, clause: str) -> str | None:
-    for cues, what in ((language.negation, "negated"), (language.planned + language.frames.planned, "planned"),
+    for cues, what in ((language.negation, "negated"), (language.hypothetical, "hypothetical"),
+                       (language.planned + language.frames.planned, "planned"),
                        (language.commentary, "commentary")):
         for cue in cues:
             found = re.search(cue, clause, re.IGNORECASE)
