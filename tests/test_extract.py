@@ -161,7 +161,7 @@ def test_a_template_runs_only_where_its_required_text_is(languages, documents):
                 if patterns.compile(template)[0].search(sentence.text):
                     checked += 1
                     assert patterns.required(template) in sentence.text, (document.id, template)
-    assert checked > 50      # (fewer as the frames retire whole-sentence rules)
+    assert checked > 30      # (fewer as the frames retire whole-sentence rules: 46 after round 4)
 
 
 def test_rule_ids_are_unique(languages):
