@@ -221,6 +221,26 @@ def test_an_undated_news_text_s_weekday_is_in_its_present_not_an_earlier_year(la
     assert date.lexical == "2024-06-19" and "2023" in date.note
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "from February 17 to 19", "2021-02-17"),      # a range: its first day
+    ("en", "February 17-19, 2020", "2020-02-17"),
+    ("bn", "৮ থেকে ১০ জুলাই", "2021-07-08"),
+    ("es", "del 22 al 24 de junio", "2021-06-22"),
+    ("id", "3-5 September", "2021-09-03"),
+    ("es", "el pasado miércoles", "2021-03-10"),         # the last Wednesday before Friday 12 March 2021
+    ("es", "la víspera", "2021-03-11"),
+])
+def test_ranges_and_relative_days_of_a_dated_report(languages, lang, text, expected):
+    from kg.extract.text import ascii_digits
+
+    import re
+
+    patterns = Patterns(languages[lang])
+    found = re.compile(patterns.regex("Date")).search(ascii_digits(text))    # as the engine finds dates in text
+    date = patterns.date(found.group(), Context([2021], PartialDate(2021, 3, 12), {}))
+    assert date.lexical == expected
+
+
 def test_a_day_without_year_is_not_guessed_when_no_year_fits(languages):
     assert Patterns(languages["id"]).date("Jumat (4/10)", Context([2025], None, {})) is None
 
