@@ -95,7 +95,7 @@ class Extractor:
             raise ExtractionError(f"no rules for language {document.language!r} "
                                   f"(have: {', '.join(sorted(self.languages))})", file=document.path)
         return extract(document.text(), self.languages[document.language], document.id, document.date,
-                       document.title)
+                       document.title, document.publisher)
 
     def graph(self, document: Document, extraction: Extraction | None = None) -> Graph:
         """The document's catalog entry, facts and evidence as RDF."""
