@@ -18,6 +18,7 @@ from babel.core import UnknownLocaleError
 
 from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
+from .currencies import cldr_currencies
 from .lexicon import Lexicon
 from .rulecheck import check_lexicon, check_rule, check_templates
 from .yamlfile import read_yaml
@@ -107,7 +108,8 @@ def load_language(path: Path, lexicon_graph) -> Language:
         weekdays=weekdays,
         dates=data.get("dates", []),
         scales={k.casefold(): int(v) for k, v in (data.get("scales") or {}).items()},
-        currencies={k.casefold(): v for k, v in (data.get("currencies") or {}).items()},
+        currencies={**cldr_currencies(code),      # CLDR's names, symbols and codes ("Ghanaian cedis", "KES")
+                    **{k.casefold(): v for k, v in (data.get("currencies") or {}).items()}},
         both_states=data.get("both_states", []),
         both_leaders=data.get("both_leaders", []),
         leader_offices=data.get("leader_offices", []),
