@@ -65,6 +65,7 @@ class Language:
     rules: list[Rule]
     negation: list[str] = field(default_factory=list)
     commentary: list[str] = field(default_factory=list)
+    hypothetical: list[str] = field(default_factory=list)   # "If X opens an embassy, …": no fact but titles
     planned: list[str] = field(default_factory=list)
     relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
     common_words: list[str] = field(default_factory=list)
@@ -118,6 +119,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         rules=_rules(path, data["rules"], _rule_nodes(nodes)),
         negation=data.get("negation", []),
         commentary=data.get("commentary", []),
+        hypothetical=data.get("hypothetical", []),
         planned=data.get("planned", []),
         relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
         common_words=data.get("common_words", []),
