@@ -24,7 +24,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{accredited: [to, in]}`` the state of the pair an envoy is not accredited to ("the Ambassador to Peru, X")
 ``{invited: {words: [at the invitation of], to: [to, in]}}`` the state of the place visited at the invitation
                         of the holder ("arrived in Malaysia at the invitation of Prime Minister X")
-``{state_of: city}``    the state of the city that fills the role ``city``
+``{state_of: city}``    the state of the city (or company) that fills the role ``city``
+``{city_of: [in]}``     the state of a city right after one of these words ("opened a plant in Surabaya")
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
                         ("As members of the OECD, Chile and Mexico urged Brazil")
@@ -35,6 +36,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
+``{earlier: host}``     as ``unlike``, over the whole clause before the trigger ("A has an embassy in X and consulates in Y")
+``{marked_list: [in]}`` the first mention ``marked`` finds and those listed with it ("consulates in Sydney, Melbourne and Perth")
 ``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
@@ -50,7 +53,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``dates``               as ``dated``, and the dates listed after it ("on November 2008 and in June 2012")
 ``stated``              the document's date (the engine's; marked inferred): "X has opened an embassy"
 ``{list_after: 60}``    the list ("A, B and C") that starts within 60 characters after the trigger
-``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation")
+``{list_before: 1}``    the list that ends at most 1 word before the trigger ("trade and investment cooperation"),
+                        or the name holding the trigger and the list after it ("technical cooperation")
 ``{anniversary: {since: [established], reach: 20}}`` the date relations began, from an anniversary: a date
                         after a ``since`` word, else the year of writing the clause gives less the years
 ``{paren_year: 80}``    a year in parentheses within 80 characters after the trigger ("un tratado de extradición (1997)")
@@ -156,6 +160,7 @@ class Frames:
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
+    companies: object = None          # kg.extract.companies.Companies: the words company names are found by
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -187,7 +192,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home"}
+                "home", "companies"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -216,6 +221,10 @@ def load_frames(folder: Path) -> Frames | None:
         from .titles import Portfolio
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
+    if settings.get("companies") is not None:
+        from .companies import Companies
+
+        result.companies = Companies.read(settings["companies"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
@@ -704,12 +713,18 @@ def _next(r: Reading, types) -> list:
             and (not types or set(types) & set(m.entities))][:1]
 
 
+#: Articles between a preposition and the state it marks ("to the United Kingdom", "en el Perú").
+MARK_ARTICLES = "(?:the|el|la|los|las)"
+
+
 def _marked(r: Reading, words) -> list:
-    """The mentions right after one of ``words``: those after the trigger first ("A has an
-    embassy in X and B has an embassy in Y": B's is the one in Y), then those before it."""
+    """The mentions right after one of ``words``, perhaps past an article ("to the United
+    Kingdom", "en el Perú"): those after the trigger first ("A has an embassy in X and B has an
+    embassy in Y": B's is the one in Y), then those before it."""
     words = [fold(w) for w in words]
     found = [m for m in r.typed if any(
-        re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+        re.search(rf"(?<!{WORD}){re.escape(w)}\s+(?:{MARK_ARTICLES}\s+)?$",
+                  fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
         for w in words)]
     return [m for m in found if m.start >= r.trigger.end] + [m for m in found if m.start < r.trigger.end]
 
@@ -977,6 +992,18 @@ def _before_not(r: Reading, endings) -> list:
     return [m for m in _before(r, None) if not m.text.endswith(tuple(endings))]
 
 
+def _city_of(r: Reading, words) -> list:
+    """The state of a city named right after one of ``words`` in the trigger's scope, nearest the
+    trigger first: the market of "opened a plant in Surabaya" is Indonesia."""
+    words = [fold(w) for w in words]
+    def marked(m) -> bool:
+        return any(re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+                   for w in words)
+    cities = [m for m in r.mentions if "City" in m.entities and "State_of" in m.entities
+              and r.scope[0] <= m.start and m.end <= r.scope[1] and marked(m)]
+    return [m.entities["State_of"] for m in sorted(cities, key=lambda m: abs(m.start - r.trigger.start))]
+
+
 def _other(r: Reading, role_name) -> list:
     """The state of the pair that is not the one filling ``role_name`` (the exporter's partner),
     or set as it by the frame ("KBRI": the embassy of Indonesia)."""
@@ -994,6 +1021,23 @@ def _by_role(r: Reading, role_name) -> list:
         return []
     return [m for m in r.typed if m.end <= first.start and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])
             or m.start >= first.end and re.fullmatch(r"[^\S\n]+", r.clause[first.end:m.start])][:1]
+
+
+def _marked_list(r: Reading, words) -> list:
+    """The first mention after the trigger ``marked`` finds and those listed with it: "consulates in
+    Sydney, Melbourne and Perth", "embajadas en Sudáfrica, India y Egipto" (with ``many: true``, one
+    fact each)."""
+    found = [m for m in _marked(r, words) if m.start >= r.trigger.end]
+    return _listed(r.typed, found[0], r.clause) if found else []
+
+
+def _earlier(r: Reading, role_name) -> list:
+    """The mentions before the trigger in the whole clause, past the scope of a trigger of the
+    fact's kind before it, nearest first, without the one that fills ``role_name``: the sending
+    state of "Australia has an embassy in Jakarta and consulates in Bali" for "consulates"."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    return [m for m in reversed(r.mentions) if set(r.role.types) & set(m.entities) and m.end <= r.trigger.start
+            and str(value(_as_role(m, r.role.types))) not in taken and str(m.entities.get("State")) not in taken]
 
 
 def _unlike(r: Reading, role_name) -> list:
@@ -1028,13 +1072,18 @@ def _list_after(r: Reading, reach) -> list:
 
 def _list_before(r: Reading, words) -> list:
     """The list of mentions that ends at most ``words`` words before the trigger ("trade and
-    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা")."""
-    before = [m for m in r.typed if m.end <= r.trigger.start]
+    investment cooperation", "কৃষি ও শিক্ষা খাতে সহযোগিতা"), or the name that holds the trigger
+    ("technical cooperation", "kerja sama teknik": an area's name with the trigger's word in it)."""
+    before = [m for m in r.typed if m.end <= r.trigger.start or m.start <= r.trigger.start and r.trigger.end <= m.end]
+    joiners = {fold(j) for j in r.trigger.frame.joiners}
     last = next((m for m in reversed(before)
                  if len(r.clause[m.end:r.trigger.start].split()) <= int(words or 0)
-                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])), None)
+                 and not re.search(r"[.,:;]", r.clause[m.end:r.trigger.start])
+                 and fold(r.clause[m.end:r.trigger.start]).strip() not in joiners), None)   # not "A and cooperation"
     if last is None:
         return []
+    if last.end > r.trigger.start:      # the name holds the trigger: the list goes on after it
+        return _listed(r.typed, last, r.clause)
     found = [last]
     for mention in reversed(before[:before.index(last)]):
         gap = r.clause[mention.end:found[-1].start]
@@ -1070,7 +1119,8 @@ def _anniversary(r: Reading, spec) -> list:
     words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
     1975"); else the number of years nearest the trigger (within ``reach`` characters:
     "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
-    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
+    date of writing the clause gives, its day and month kept ("In 2023 the two celebrate the 70th
+    anniversary": 1953; "40 tahun … pada 15 September 2020": 15 September 1980),
     else from the document's date (:class:`YearsBefore`; none in a document without one)."""
     spec = spec or {}
     since = [fold(w) for w in spec.get("since") or []]
@@ -1088,9 +1138,9 @@ def _anniversary(r: Reading, spec) -> list:
         return []
     if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
         return [YearsBefore(numbers[0][1])]
-    base = max(dates, key=lambda m: m.iri.year).iri
-    return [PartialDate(base.year - numbers[0][1], None, None,
-                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
+    base = max(dates, key=lambda m: m.iri.year).iri     # "40 tahun … pada 15 September 2020": 15 September 1980
+    return [PartialDate(base.year - numbers[0][1], base.month, base.day,
+                        f"{numbers[0][1]} years before {base.lexical}, the date of writing the text gives")]
 
 
 @dataclass(frozen=True)
@@ -1196,10 +1246,11 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "visiting": _visiting, "accredited": _accredited, "delegation": _delegation, "invited": _invited, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
-        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role}
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
+        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

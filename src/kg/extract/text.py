@@ -35,13 +35,15 @@ def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[S
 
     >>> [s.text for s in sentences("They will sign\nan agreement. Then\n\nmore.", r"(?<=\.)\s+")]
     ['They will sign\nan agreement.', 'Then', 'more.']
+    >>> [s.text for s in sentences("Menlu Retno L.P. Marsudi tiba. Lalu", r"(?<=\.)\s+")]   # initials "L.P."
+    ['Menlu Retno L.P. Marsudi tiba.', 'Lalu']
     """
     no_split = tuple(abbreviations)
     wrapped = _hard_wrapped(text)
     cuts = [0]
     for match in re.finditer(rf"{boundary}|\n+", text):
         before = text[cuts[-1]:match.start()]
-        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|\s)\w\.$", before)):
+        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|[\s.])\w\.$", before)):
             continue
         if match.group() == "\n" and re.search(r"\w[,)]?$", before) and (
                 wrapped or text[match.end():match.end() + 1].islower()):
