@@ -1009,8 +1009,7 @@ def _anniversary(r: Reading, spec) -> list:
     words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
     1975"); else the number of years nearest the trigger (within ``reach`` characters:
     "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
-    date of writing the clause gives, its day and month kept ("In 2023 the two celebrate the 70th
-    anniversary": 1953; "40 tahun … pada 15 September 2020": 15 September 1980),
+    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
     else from the document's date (:class:`YearsBefore`; none in a document without one)."""
     spec = spec or {}
     since = [fold(w) for w in spec.get("since") or []]
@@ -1028,9 +1027,9 @@ def _anniversary(r: Reading, spec) -> list:
         return []
     if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
         return [YearsBefore(numbers[0][1])]
-    base = max(dates, key=lambda m: m.iri.year).iri     # "40 tahun … pada 15 September 2020": 15 September 1980
-    return [PartialDate(base.year - numbers[0][1], base.month, base.day,
-                        f"{numbers[0][1]} years before {base.lexical}, the date of writing the text gives")]
+    base = max(dates, key=lambda m: m.iri.year).iri
+    return [PartialDate(base.year - numbers[0][1], None, None,
+                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
 
 
 @dataclass(frozen=True)
