@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
-from .dates import make_date, resolve_year, shift, weekday_on_or_before
+from .dates import make_date, present_year, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
 from .frames import STATED, YearsBefore
 from .reader import read_sentence
-from .scene import Scene, retold
+from .scene import Scene, dateline, retold
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -95,7 +95,9 @@ class Context:
 
     def date_without_year(self, day, month, weekday) -> PartialDate | None:
         """A day and month the text gave without a year, the year taken from the document."""
-        chosen = resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
+        present = weekday is not None and not (self.publication and self.publication.day) and \
+            present_year(day, month, weekday, self.years)      # an undated news text's present
+        chosen = present or resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
         if chosen is None:
             return None
         year, note = chosen
@@ -169,15 +171,17 @@ class Context:
 
 
 def extract(text: str, language, document: str, publication: PartialDate | None = None,
-            title: str = "") -> Extraction:
-    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``)."""
+            title: str = "", publisher: str = "") -> Extraction:
+    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``, from
+    ``publisher``: a ministry's or an embassy's own text names its officials without their state)."""
     patterns = Patterns(language)
     matchable = ascii_digits(text)
     context = Context(_stated_years(matchable, patterns, publication), publication, language.kind_words)
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
+    home = people.publisher_home(publisher, language.lexicon, pair) or (language.frames.home if language.frames else None)
     explanations = []
-    scene, last_end = Scene(publication), 0
+    scene, last_end = Scene(publication, dateline(matchable, language.gazetteer)), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
         scene.begin(matchable[last_end:sentence.start])
         last_end, known = sentence.end, len(context.facts)
@@ -203,7 +207,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
         if language.frames is not None:
             scene.people = context.people
-            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene)
+            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home)
         scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
@@ -236,7 +240,8 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         explanation.problems.append(f"{rule.id}: could not resolve {', '.join(missing_context)} from context")
         return
     clause = _clause(match)
-    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.commentary, "commentary")):
+    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.hypothetical, "hypothetical"),
+                       (patterns.language.commentary, "commentary")):
         cue = _cue(cues, clause)
         if cue:
             explanation.problems.append(f"{rule.id}: {what} ('{cue}')")
@@ -282,7 +287,7 @@ def _pair(language, text: str, title: str):
     return document_pair(states(text), states(title))
 
 
-def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene) -> None:
+def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home) -> None:
     """The frames' facts of one sentence, those the rules did not already find."""
     dates = []
     for found in date_regex.finditer(sentence.text):
@@ -292,7 +297,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
-    facts = people.complete(facts, context.people, pair, language.frames.home)
+    facts = people.complete(facts, context.people, pair, home)
     # a title holds on the date its sentence states, else on the document's date (not on a date
     # told sentences before: "relations began in 2002 … Ambassador X said")
     held = context.date if context.date_sentence == context.sentence else context.publication
@@ -323,8 +328,8 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
             else:
                 del fact.fields[name]
         if fact.kind == "Agreement" and "date" not in fact.fields and fact.evidence[0].rule not in cited:
-            date = _context_date(context, None)     # (a title cited, "under the Lombok Treaty", is not dated so)
-            if date:
+            date = _context_date(context, None) or _signed_on_publication(fact, context.publication)
+            if date:      # (a title cited, "under the Lombok Treaty", is not dated so)
                 fact.fields["date"] = date
         alike = [k for index, k in enumerate(context.facts) if _same(fact, k, index < ruled)] or (
             [told] if fact.again and (told := _told_before(fact, context.facts[:ruled])) else [])
@@ -405,10 +410,12 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
-    if fact.kind == "TradeStatistic":     # one figure per pair and year (one node)
+    if fact.kind == "TradeStatistic":     # one figure per pair, year and currency (one node)
         return (sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
                 and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None)
-                and fact.fields.get("exporter") == known.fields.get("exporter"))     # a total, or one way
+                and fact.fields.get("exporter") == known.fields.get("exporter")      # a total, or one way
+                and getattr(fact.fields.get("amount"), "currency", None)
+                == getattr(known.fields.get("amount"), "currency", None))   # "RM36.12 billion (US$7.92 billion)"
     if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
         same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")
@@ -435,12 +442,14 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
 def _told_before(fact: Fact, earlier: list[Fact]) -> Fact | None:
     """The agreement of the same parties told in an earlier sentence that "the agreement" (a
     frame's fact with ``again``) names: the last one, of any kind ("Ghana and Zambia signed three
-    MoUs … The agreements were signed by …"), unless the two state different dates."""
+    MoUs … The agreements were signed by …"), unless the two state different dates or one is
+    planned and the other not ("negotiations on agreements …", then "the Alliance of 2003")."""
     def day(fields):
         date = fields.get("date")
         return None if date is None or date.note else date.lexical
     return next((k for k in reversed(earlier) if k.kind == "Agreement"
                  and sorted(k.fields.get("parties") or []) == sorted(fact.fields.get("parties") or [])
+                 and k.fields.get("status") == fact.fields.get("status")
                  and (day(fact.fields) is None or day(k.fields) in (None, day(fact.fields)))), None)
 
 
@@ -508,6 +517,19 @@ def _resolve(spec, values, context, match):
     if spec.startswith("@all:"):
         return [f for f in context.facts if f.kind in spec[5:].split("|")] or None
     return values.get(spec)
+
+
+def _signed_on_publication(fact: Fact, published: PartialDate | None) -> PartialDate | None:
+    """The date of a news report for an agreement it says was signed and dates no other way
+    ("Ghana and Zambia have signed three MoUs"), marked inferred; None for a planned one or a
+    document without a date.
+
+    >>> _signed_on_publication(Fact("Agreement", {"kind": "mou"}, []), PartialDate(2022, 3, 16, None)).lexical
+    '2022-03-16'
+    """
+    if published is None or fact.fields.get("status") == "planned":
+        return None
+    return PartialDate(published.year, published.month, published.day, "not stated with the fact; the document's date")
 
 
 def _context_date(context, match) -> PartialDate | None:
