@@ -66,7 +66,8 @@ MADE_UP = [
     ("en", "Indonesia and Japan are close partners. The two countries established diplomatic relations on 15 April 1958.",
      "en.relation", {"states": [STATE + "id", STATE + "jp"], "established": PartialDate(1958, 4, 15)}),
     ("en", "Indonesia and Mexico are partners. In 2023 the two countries celebrate the 70th anniversary of diplomatic relations.",
-     "en.relations.anniversary-both", {"states": [STATE + "id", STATE + "mx"], "established": PartialDate(1953, note="70 years before In 2023 (2023)")}),
+     "en.relation.anniversary", {"states": [STATE + "id", STATE + "mx"],
+                                 "established": PartialDate(1953, note="70 years before 2023, the date of writing the text gives")}),
     ("en", "Japan has an embassy in Indonesia.",
      "en.mission.embassy", {"kind": "embassy", "sending": STATE + "jp", "host": STATE + "id"}),
     ("en", "Indonesia opened its embassy in Lima, Peru, on 20 February 2002.",
@@ -79,8 +80,8 @@ MADE_UP = [
      "en.mission.non-resident", {"kind": "non-resident", "sending": STATE + "pe", "receiving": STATE + "tl", "host": STATE + "id", "city": CITY + "jakarta"}),
     ("en", "Peru has a consulate-general in Surabaya, Indonesia.",
      "en.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "host": STATE + "id", "city": CITY + "surabaya"}),
-    ("en", "Peru is a member of APEC.",
-     "en.membership.list", {"member": STATE + "pe", "organization": ORGANIZATION + "apec"}),
+    ("en", "Peru joined APEC in 1998.",
+     "en.membership", {"member": STATE + "pe", "organization": ORGANIZATION + "apec"}),
     ("en", "Peru is a member of the Forum of Small States.",
      "en.membership.free-list", {"member": STATE + "pe", "organization": "Forum of Small States"}),
     ("en", "On 3 March 2021, Indonesia and Japan signed a memorandum of understanding on agriculture.",
@@ -100,9 +101,11 @@ MADE_UP = [
     ("es", "Perú e Indonesia establecieron relaciones diplomáticas el 12 de agosto de 1975.",
      "es.relation", {"states": [STATE + "id", STATE + "pe"], "established": PartialDate(1975, 8, 12)}),
     ("es", "Con motivo del 50 aniversario de las relaciones diplomáticas entre Perú e Indonesia, ambos gobiernos firmaron un convenio en 2025.",
-     "es.relations.anniversary", {"states": [STATE + "pe", STATE + "id"], "established": PartialDate(1975, note="50 years before en 2025 (2025)")}),
+     "es.relation.anniversary", {"states": [STATE + "id", STATE + "pe"],
+                                 "established": PartialDate(1975, note="50 years before 2025, the date of writing the text gives")}),
     ("es", "Indonesia y México son socios. En 2023 ambos países celebran el 70 aniversario del establecimiento de relaciones diplomáticas.",
-     "es.relations.anniversary-both", {"states": [STATE + "id", STATE + "mx"], "established": PartialDate(1953, note="70 years before En 2023 (2023)")}),
+     "es.relation.anniversary", {"states": [STATE + "id", STATE + "mx"],
+                                 "established": PartialDate(1953, note="70 years before 2023, the date of writing the text gives")}),
     ("es", "Indonesia tiene una embajada en el Perú.",
      "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "host": STATE + "pe"}),
     ("es", "Las relaciones entre Perú e Indonesia son cordiales. Indonesia tiene una embajada en Lima.",
@@ -113,10 +116,10 @@ MADE_UP = [
      "es.mission.pair-first", {"kind": "embassy", "sending": STATE + "cl", "receiving": STATE + "id", "host": STATE + "id", "city": CITY + "jakarta"}),
     ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",
      "es.mission.pair-second", {"kind": "embassy", "sending": STATE + "id", "receiving": STATE + "cl", "host": STATE + "cl", "city": CITY + "santiago"}),
-    ("es", "Perú es miembro de la OMC.",
-     "es.membership.list", {"member": STATE + "pe", "organization": ORGANIZATION + "wto"}),
-    ("es", "Perú es miembro de la Organización del Tratado de Cooperación Amazónica.",
-     "es.membership.free-list", {"member": STATE + "pe", "organization": "Organización del Tratado de Cooperación Amazónica"}),
+    ("es", "Perú ingresó a la OMC en 1995.",
+     "es.membership", {"member": STATE + "pe", "organization": ORGANIZATION + "wto"}),
+    ("es", "Perú es miembro del Foro de Pequeños Estados.",      # an organization the reference data does not know
+     "es.membership.free-list", {"member": STATE + "pe", "organization": "Foro de Pequeños Estados"}),
     ("es", "En octubre de 2013, Perú e Indonesia firmaron un memorando de entendimiento sobre agricultura.",
      "es.agreement.mou", {"kind": "mou", "parties": [STATE + "id", STATE + "pe"], "date": PartialDate(2013, 10)}),
     ("es", "Perú e Indonesia son aliados. El 3 de mayo de 2019, ambos países firmaron un memorando de entendimiento sobre turismo.",
@@ -161,7 +164,7 @@ def test_a_template_runs_only_where_its_required_text_is(languages, documents):
                 if patterns.compile(template)[0].search(sentence.text):
                     checked += 1
                     assert patterns.required(template) in sentence.text, (document.id, template)
-    assert checked > 30      # (fewer as the frames retire whole-sentence rules: 46 after round 4)
+    assert checked > 20      # (fewer as the frames retire whole-sentence rules: 29 after round 4's retirements)
 
 
 def test_rule_ids_are_unique(languages):

@@ -20,6 +20,7 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
 ``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
+``{delegation: [delegation]}`` the state of a delegation named before in the clause ("Delegasi Indonesia … yaitu X")
 ``{accredited: [to, in]}`` the state of the pair an envoy is not accredited to ("the Ambassador to Peru, X")
 ``{invited: {words: [at the invitation of], to: [to, in]}}`` the state of the place visited at the invitation
                         of the holder ("arrived in Malaysia at the invitation of Prime Minister X")
@@ -774,6 +775,9 @@ def _apposed(r: Reading, words) -> list:
     if not gap:
         return []
     name = _name_ending(r.clause, r.scope[0], r.scope[0] + gap.start(), r.mentions, r.name_regex)
+    if name and any(m.type == "Office" and ADJACENT_GAP.fullmatch(r.clause[m.end:r.scope[0] + gap.start() - len(name)])
+                    for m in r.mentions if m.end <= r.scope[0] + gap.start() - len(name)):
+        return []      # the holder of the title before, in a list: "Menteri Luar Negeri X, Menteri Keuangan Y"
     return [name] if name else []
 
 
@@ -815,6 +819,25 @@ def _visiting(r: Reading, spec) -> list:
     if _listed([m for m in r.mentions if m.type in ("State", "City")], place, r.clause)[1:]:
         return []         # a tour ("visit Tanzania and Ethiopia"): it visits both
     return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+def _delegation(r: Reading, words) -> list:
+    """The state of a delegation named before the trigger in its clause, with no other state
+    between: its members are listed after it ("Delegasi Indonesia yang hadir yaitu Menteri Luar
+    Negeri X, Menteri Keuangan Y", "the Malaysian delegation included Foreign Minister X", "la
+    delegación peruana, integrada por el canciller X"). ``words``: the words for a delegation."""
+    words = "|".join(re.escape(fold(w)) for w in sorted(words or [], key=len, reverse=True))
+    told = [found for found in re.finditer(rf"(?<!{WORD})(?:{words})", fold(r.clause[:r.trigger.start]))] if words else []
+    if not told:
+        return []
+    last = told[-1]
+    states = [m for m in r.mentions if "State" in m.entities and m.end <= r.trigger.start]
+    own = [m for m in states if m.end <= last.start() and ADJACENT_GAP.fullmatch(r.clause[m.end:last.start()])
+           or m.start >= last.end() and re.fullmatch(r"\s+(?:(?:of|de|del|dari)\s+(?:the\s+|la\s+|el\s+)?)?",
+                                                      r.clause[last.end():m.start])]
+    if len(own) != 1 or any(m is not own[0] and m.start > min(own[0].start, last.start()) for m in states):
+        return []
+    return own if set(r.role.types) & set(own[0].entities) else []
 
 
 def _accredited(r: Reading, words) -> list:
@@ -1227,7 +1250,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
-        "visiting": _visiting, "accredited": _accredited, "invited": _invited, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
+        "visiting": _visiting, "accredited": _accredited, "delegation": _delegation, "invited": _invited, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
         "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
@@ -1273,8 +1296,11 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         # a state's name that opens it and goes on ("Mauricio Macri": Mauricio is Mauritius in Spanish)
         if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin
                                                   and mention.text[:1].isupper()) and not (
-                mention.start == begin and mention.type in ("State", "City") and end > mention.end + 1):
+                mention.start == begin and mention.type in ("State", "City")):
             end = mention.start
+    if any(m.start == begin and m.type in ("State", "City") and not re.search(r"\s\S", clause[m.end:end])
+           for m in mentions):
+        return []      # a state's name alone ("বাংলাদেশের প্রধানমন্ত্রীকে"), no person
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
     if re.match(r"\s*/", clause[end:]) or any(m.start - end in (0, 1) and "State" in m.entities and not any(
             "Office" in o.entities and re.fullmatch(r"\s*", clause[m.end:o.start]) for o in mentions) for m in mentions):

@@ -124,7 +124,7 @@ def complete(facts: list[Fact], people: list[Person], pair, home: str | None = N
             fields["holder"] = Person(earlier.name, fields.get("office"), fields.get("state"))
     for fact in holdings:
         if "state" not in fact.fields and pair:
-            fact.fields.update(_counterpart(fact, holdings, pair))
+            fact.fields.update(_counterpart(fact, holdings, pair, people))
         if "state" not in fact.fields and pair and home in pair and fact.fields["holder"].name != PRONOUN \
                 and fact.fields["office"].rsplit("/", 1)[-1] not in ENVOYS:
             fact.fields["state"] = home
@@ -154,11 +154,16 @@ def _same(one: str, other: str) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
-def _counterpart(fact: Fact, holdings: list[Fact], pair) -> dict:
-    """``{"state": …}`` when another holder of the same office in the sentence serves one of the pair."""
+def _counterpart(fact: Fact, holdings: list[Fact], pair, people: list[Person] = ()) -> dict:
+    """``{"state": …}`` when another holder of the same office in the sentence serves one of the
+    pair, or a holder of it named earlier in the document is named again in the sentence ("Retno
+    menyampaikan kepada Menteri Luar Negeri Justin Tkatchenko": Retno is Indonesia's minister)."""
     if fact.fields["office"].rsplit("/", 1)[-1] in ENVOYS:
         return {}
-    others = {f.fields.get("state") for f in holdings if f is not fact and f.fields["office"] == fact.fields["office"]
+    words = set(re.findall(r"\w+", fact.evidence[0].exact)) if fact.evidence else set()
+    named = [Fact("OfficeHolding", {"holder": p, "office": p.office, "state": p.state}, []) for p in people
+             if p.office == fact.fields["office"] and p.state and words & set(p.name.split())]
+    others = {f.fields.get("state") for f in holdings + named if f is not fact and f.fields["office"] == fact.fields["office"]
               and not _same(f.fields["holder"].name, fact.fields["holder"].name)} - {None}
     if len(others) == 1 and next(iter(others)) in pair:
         return {"state": next(state for state in pair if state not in others)}

@@ -271,14 +271,16 @@ def _foreign(fields: dict, pair) -> bool:
 
 def _opening_planned(language, frame, after: str) -> bool:
     """A mission whose opening a plan cue after its trigger announces: a plan cue, then within
-    a few words one of the ``when`` words of the frame's ``opened`` role ("the embassy will be
-    opened in 2025", "kedutaan itu akan dibuka", "la embajada se abrirá")."""
+    a few words one of the ``when`` words of the frame's ``opened`` role, or a cue that is one ("the
+    embassy will be opened in 2025", "kedutaan itu akan dibuka", "la embajada se abrirá", "দূতাবাস
+    খোলার ঘোষণা")."""
     opened = next((role.when for role in frame.roles if role.name == "opened" and role.when), None)
     if frame.fact != "Mission" or opened is None:
         return False
     for cue in language.planned + language.frames.planned:
         found = re.search(cue, after, re.IGNORECASE)
-        if found and opened.search(fold(after[found.end():found.end() + 30])):   # not "to open an exhibition"
+        if found and (opened.search(fold(after[found.end():found.end() + 30]))    # not "to open an exhibition"
+                      or opened.search(fold(found.group()))):     # the cue's own word: "খোলার ঘোষণা", "abrirá"
             return True
     return False
 
