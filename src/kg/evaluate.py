@@ -227,18 +227,43 @@ def _score(case: Case, engine) -> CaseResult:
         unmatched, missed = list(found), list(expected)
         score = Score(found=len(found), expected=len(expected))
         for loose in (False, True):     # exact names first, so a loose match cannot take another's row
-            for fact in list(missed):
-                match = next((row for row in unmatched if _matches(kind, fact, row, engine, prefixes, loose)), None)
-                if match is not None:
-                    unmatched.remove(match)
-                    missed.remove(fact)
-                    score.matched += 1
+            pairs = most_pairs(missed, unmatched,
+                               lambda fact, row: _matches(kind, fact, row, engine, prefixes, loose))
+            for fact, row in pairs:
+                unmatched.remove(row)
+                missed.remove(fact)
+            score.matched += len(pairs)
         score.negated = sum(any(_matches(kind, fact, row, engine, prefixes, True) for fact in denied)
                             for row in unmatched)
         result.missed += [{"type": kind, **fact} for fact in missed]
         result.spurious += [{"type": kind, **{k: _show(v) for k, v in row.items()}} for row in unmatched]
         result.scores[kind] = score
     return result
+
+
+def most_pairs(expected: list, found: list, matches) -> list[tuple]:
+    """As many (expected, found) pairs as ``matches`` allows, each item in one pair at most (a
+    maximum bipartite matching, by augmenting paths), so an expected fact that leaves a field
+    open cannot take the one row another expected fact needs.
+
+    >>> sorted(most_pairs(["any", "1989"], ["1989", "2001"], lambda e, f: e == "any" or e == f))
+    [('1989', '1989'), ('any', '2001')]
+    """
+    edges = [[j for j, row in enumerate(found) if matches(fact, row)] for fact in expected]
+    taken: dict[int, int] = {}          # found index -> expected index
+
+    def augment(i: int, seen: set) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in taken or augment(taken[j], seen):
+                    taken[j] = i
+                    return True
+        return False
+
+    for i in range(len(expected)):
+        augment(i, set())
+    return [(expected[i], found[j]) for j, i in sorted(taken.items(), key=lambda item: item[1])]
 
 
 def _by_node(rows, columns: list[str]) -> list[dict]:
