@@ -203,6 +203,42 @@ def test_query_formats(capsys, store):
     assert out == "true\n"
 
 
+# What a query's process loads: the heavy libraries and the modules of other commands stay out
+# (each costs milliseconds at every start of `kg query`).
+NOT_FOR_A_QUERY = ["rdflib", "pyshacl", "owlready2", "dataclasses", "typing", "uuid", "json",
+                   "kg.store.endpoint", "kg.build", "kg.validate", "kg.export"]
+
+
+def test_a_query_imports_only_what_it_needs(store):
+    script = ("import sys; from kg.cli import main; code = main(sys.argv[1:]); "
+              f"print(code, sorted(set({NOT_FOR_A_QUERY!r}) & set(sys.modules)))")
+    done = subprocess.run([PYTHON, "-c", script, "--store", str(store), "query", "--queries-dir",
+                           str(QUERIES), "states", "-f", "tsv"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert done.stdout.splitlines()[0] == "?state\t?code"
+
+
+@pytest.mark.parametrize("argv", [["query", "--limit", "x"], ["export", "--format", "nope"],
+                                  ["add"], ["--store", "S", "query", "-f", "xml"]])
+def test_one_command_parser_says_what_the_whole_one_says(capsys, argv):
+    """A run builds the parser of the command it names alone; its errors and help are the same."""
+    from kg.cli import named_command, parser
+
+    messages = []
+    for only in (None, named_command(argv)):
+        with pytest.raises(Exception) as raised:
+            parser(only).parse_args(argv)
+        messages.append(str(raised.value))
+    assert named_command(argv) == ("export" if argv[0] == "export" else "add" if argv == ["add"] else "query")
+    assert messages[0] == messages[1]
+    for only in (None, "query"):
+        with pytest.raises(SystemExit):
+            parser(only).parse_args(["query", "--help"])
+        messages.append(capsys.readouterr().out)
+    assert messages[-2] == messages[-1] and "Example: kg query" in messages[-1]
+
+
 def test_query_file_path(capsys, store):
     code, out, err = kg(capsys, store, "query", QUERIES / "states.rq")
     assert code == EXIT_OK, err

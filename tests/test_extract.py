@@ -214,6 +214,13 @@ def test_a_weekday_and_day_without_year_take_the_year_the_document_states(langua
     assert date.lexical == "2024-10-04" and "2024" in date.note
 
 
+def test_an_undated_news_text_s_weekday_is_in_its_present_not_an_earlier_year(languages):
+    # "Rabu (19/6)" in a text that recalls 2000 and 2019 and names 2023 last: 19 June 2024 was
+    # a Wednesday (so was 19 June 2019, a year the text recalls, not its present)
+    date = Patterns(languages["id"]).date("Rabu (19/6)", Context([2000, 2019, 2023], None, {}))
+    assert date.lexical == "2024-06-19" and "2023" in date.note
+
+
 def test_a_day_without_year_is_not_guessed_when_no_year_fits(languages):
     assert Patterns(languages["id"]).date("Jumat (4/10)", Context([2025], None, {})) is None
 
@@ -273,6 +280,20 @@ def test_a_new_indonesian_document(languages):
     assert holders == {("Joko Widodo", "president"), ("Yoshihide Suga", "prime-minister")}
     areas = {f.fields["area"].rsplit("/", 1)[1] for f in facts if f.kind == "Cooperation"}
     assert areas == {"agriculture"}
+
+
+def test_a_news_report_s_event_takes_its_dateline_city_and_a_plan_without_a_date_is_kept(languages):
+    text = ("La Habana, 16 mar (RHC) El presidente de Kenya, Uhuru Kenyatta, se reunió el miércoles con el "
+            "canciller cubano. En 2007, el presidente de Kenya visitó Brasil. "
+            "El canciller de Cuba viajará próximamente a Nairobi.")
+    events = [f.fields for f in extract(text, languages["es"], "made-up", PartialDate(2018, 3, 16)).facts
+              if f.kind == "Event"]
+    shown = sorted((e["kind"], e["date"].lexical if e.get("date") else "", (e.get("place") or "").rsplit("/", 1)[-1],
+                    e.get("status", "")) for e in events)
+    # the meeting of the report's week, in Havana; the visit of 2007 is not placed there; the
+    # planned visit has no day, and is no event of the dateline's city
+    assert shown == [("bilateral-meeting", "2018-03-14", "havana", ""), ("visit", "", "nairobi", "planned"),
+                     ("visit", "2007", "", "")]
 
 
 # --- evidence and identity ------------------------------------------------------------------

@@ -95,3 +95,24 @@ def test_built_graph_is_consistent(request):
     pytest.importorskip("kg.build", reason="kg.build is not written yet")
     result = reason(request.getfixturevalue("built_dataset"))
     assert result.status == "consistent", result.message
+
+
+@needs_java
+def test_annotations_change_nothing_hermit_concludes(request):
+    """A build gives HermiT its union without annotation assertions (kg.build._union): on the
+    seed graph the verdict and every inferred triple are those of the whole union, and an
+    annotation kept off a contradiction does not hide it."""
+    from kg.build import _union
+
+    dataset = request.getfixturevalue("built_dataset")
+    whole, cut = reason(dataset), reason(_union(dataset))
+    assert len(cut.inferred) > 0 and whole.status == cut.status == "consistent"
+    assert set(cut.inferred) == set(whole.inferred)
+    assert len(_union(dataset)) < len({quad[:3] for quad in dataset.quads((None, None, None, None))})
+    contradiction = turtle('ex:x a kg:State , kg:Person ; <http://www.w3.org/2000/01/rdf-schema#label> "x" .')
+    from rdflib import Dataset
+
+    both = Dataset()
+    for triple in contradiction:
+        both.graph(EX.graph).add(triple)
+    assert reason(_union(both)).status == "inconsistent"

@@ -95,7 +95,7 @@ class Extractor:
             raise ExtractionError(f"no rules for language {document.language!r} "
                                   f"(have: {', '.join(sorted(self.languages))})", file=document.path)
         return extract(document.text(), self.languages[document.language], document.id, document.date,
-                       document.title)
+                       document.title, document.publisher)
 
     def graph(self, document: Document, extraction: Extraction | None = None) -> Graph:
         """The document's catalog entry, facts and evidence as RDF."""
@@ -391,11 +391,25 @@ def _touched(dataset: Dataset, result: Assembled, previous) -> set:
                     for t in triples if isinstance(t.subject, ox.NamedNode)}
 
 
-def _union(dataset: Dataset) -> Graph:
-    union = Graph()
-    for quad in dataset.quads((None, None, None, None)):
-        union.add(quad[:3])
-    return union
+def _union(dataset: Dataset) -> set:
+    """The triples of every graph for HermiT, but annotation assertions (their predicate an
+    ``owl:AnnotationProperty`` of the ontology, or built in): in OWL 2 an annotation entails
+    nothing and contradicts nothing, and labels, quotes and sources are a third of a build.
+
+    >>> from rdflib import Literal, RDFS, URIRef
+    >>> dataset = Dataset()
+    >>> for triple in ((URIRef("urn:a"), RDFS.label, Literal("A")), (URIRef("urn:a"), KG.state, URIRef("urn:b"))):
+    ...     _ = dataset.graph(document_graph("d")).add(triple)
+    >>> [str(p) for _, p, _ in _union(dataset)]
+    ['https://w3id.org/bilateral-relations/ontology#state']
+    """
+    from rdflib import OWL, RDF, URIRef
+
+    from .deltabuild import BUILT_IN_ANNOTATIONS
+
+    declared = set(dataset.graph(ONTOLOGY_GRAPH).subjects(RDF.type, OWL.AnnotationProperty))
+    annotations = declared | {URIRef(iri) for iri in BUILT_IN_ANNOTATIONS}
+    return {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None)) if p not in annotations}
 
 
 def _copy(source: Graph, target: Graph) -> None:

@@ -418,7 +418,16 @@ class _Parser(argparse.ArgumentParser):
         raise KgError(f"{message} (see `{self.prog} --help`)")
 
 
-def _command(subparsers, name, function, parents, help_text):
+class _Unused:
+    """Stands for the parser of a command this run does not name (see :func:`parser`)."""
+
+    def add_argument(self, *args, **kwargs):
+        return None
+
+
+def _command(subparsers, name, function, parents, help_text, only=None):
+    if only not in (None, name):
+        return _Unused()
     doc = function.__doc__.strip().splitlines()
     example = next((line.strip() for line in doc if line.strip().startswith("Example:")), "")
     parser = subparsers.add_parser(name, help=help_text, description=doc[0], epilog=example,
@@ -460,7 +469,13 @@ def _bounds_options(parser, timeout: float) -> None:
                              "query that names SERVICE is refused)")
 
 
-def parser() -> argparse.ArgumentParser:
+COMMANDS = ("build", "load", "extract", "eval", "query", "queries", "serve", "timeline", "export",
+            "validate", "add")
+
+
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """``kg``'s argument parser; with ``only`` (a command), that command's alone, which is
+    all a run of it needs (building all eleven is most of a short command's own time)."""
     store_option = _Parser(add_help=False)
     store_option.add_argument("--store", metavar="DIR|URL", default=argparse.SUPPRESS,
                               help="the store: a directory or a SPARQL endpoint URL "
@@ -479,7 +494,8 @@ def parser() -> argparse.ArgumentParser:
     _endpoint_options(endpoint_option)
     parents = [store_option, endpoint_option]
 
-    p = _command(sub, "build", cmd_build, parents, "build the graph from the sources into the store")
+    p = _command(sub, "build", cmd_build, parents, "build the graph from the sources into the store",
+                 only=only)
     p.add_argument("--sources", metavar="DIR", help="source documents (default data/sources)")
     p.add_argument("--no-reason", action="store_true", help="skip the OWL reasoner")
     p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
@@ -488,12 +504,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true",
                    help="extract every document again, not only those whose inputs changed")
 
-    p = _command(sub, "load", cmd_load, [store_option], "load RDF dumps into the store as a build")
+    p = _command(sub, "load", cmd_load, [store_option], "load RDF dumps into the store as a build", only=only)
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=RDF_INPUT_FORMATS,
                    help="input format (default: from each file's extension)")
 
-    p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document")
+    p = _command(sub, "extract", cmd_extract, [], "extract the facts of one document", only=only)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--lang", choices=LANGS,
                    help="the document's language (default: told from the text, kg.langdetect)")
@@ -504,7 +520,8 @@ def parser() -> argparse.ArgumentParser:
                    help="show per sentence which rule fired or why none did, and per clause the "
                         "mentions, triggers and roles the frames found, instead of the facts")
 
-    p = _command(sub, "eval", cmd_eval, [], "measure extraction against hand-read cases")
+    p = _command(sub, "eval", cmd_eval, [], "measure extraction against hand-read cases",
+                 only=only)
     p.add_argument("cases", nargs="?", default="tests/cases", metavar="DIR",
                    help="folder of cases (default tests/cases)")
     p.add_argument("--set", choices=("seed", "dev", "test", "all"),
@@ -515,7 +532,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", action="store_true",
                    help="with --set test: record the figures in DIR/baseline.json (the no-regression floor)")
 
-    p = _command(sub, "query", cmd_query, parents, "run a stored or ad-hoc SPARQL query")
+    p = _command(sub, "query", cmd_query, parents, "run a stored or ad-hoc SPARQL query", only=only)
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="stored query (see `kg queries`)")
     p.add_argument("-e", "--expression", metavar="SPARQL", help="run this read-only query instead")
     p.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", default=[],
@@ -529,29 +546,29 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
     _bounds_options(p, timeout=60)
 
-    p = _command(sub, "queries", cmd_queries, [], "list the stored queries")
+    p = _command(sub, "queries", cmd_queries, [], "list the stored queries", only=only)
     p.add_argument("--queries-dir", metavar="DIR", help="where stored queries are (default queries/)")
 
     p = _command(sub, "serve", cmd_serve, [store_option],
-                 "serve the store read-only over the SPARQL 1.1 Protocol")
+                 "serve the store read-only over the SPARQL 1.1 Protocol", only=only)
     p.add_argument("--bind", metavar="HOST:PORT", default="127.0.0.1:7878",
                    help="where to listen (default 127.0.0.1:7878)")
     _bounds_options(p, timeout=30)
 
-    p = _command(sub, "timeline", cmd_timeline, parents, "draw the timeline of two states (SVG)")
+    p = _command(sub, "timeline", cmd_timeline, parents, "draw the timeline of two states (SVG)", only=only)
     p.add_argument("a", metavar="A", help="a state: its ISO code (ID) or IRI (kgr:state/id)")
     p.add_argument("b", metavar="B", help="the other state")
     p.add_argument("--lang", choices=LANGS, default=None, help="language of labels (default en)")
     p.add_argument("-o", "--output", metavar="FILE.svg", help="write here (atomically) instead of stdout")
 
-    p = _command(sub, "export", cmd_export, parents, "export the graph")
+    p = _command(sub, "export", cmd_export, parents, "export the graph", only=only)
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="turtle")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
 
     for name, function, help_text in (
             ("validate", cmd_validate, "validate RDF files against the shapes, in the store's context"),
             ("add", cmd_add, "validate RDF files and add them to the store if they conform")):
-        p = _command(sub, name, function, parents, help_text)
+        p = _command(sub, name, function, parents, help_text, only=only)
         p.add_argument("files", nargs="+", metavar="FILE")
         p.add_argument("--report", metavar="FILE", help="write the SHACL report here (Turtle)")
         p.add_argument("--format", choices=RDF_INPUT_FORMATS,
@@ -565,11 +582,27 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def named_command(argv) -> str | None:
+    """The command ``argv`` names before any other option than ``--store``, or None.
+
+    >>> named_command(["--store", "S", "query", "relations"]), named_command(["--help"])
+    ('query', None)
+    """
+    words = iter(argv)
+    for word in words:
+        if word == "--store":
+            next(words, None)
+        elif not word.startswith("--store="):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv=None) -> int:
     """Run ``kg`` with ``argv``; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
         try:
-            args = parser().parse_args(argv)
+            args = parser(named_command(argv)).parse_args(argv)
         except SystemExit as exit_:  # argparse: --help, --version
             return EXIT_OK if exit_.code in (0, None) else EXIT_ERROR
         if not getattr(args, "func", None):

@@ -28,7 +28,7 @@ so a language with no derived label matches no label at all and is shown as Engl
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 

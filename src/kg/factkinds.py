@@ -121,7 +121,8 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
               "reported_by": _f("Agency"), "deficit": _f("State"),
               # a one-way figure ("Peru's exports to Indonesia reached …"): from one of the states to the other
               "exporter": _f("State"), "importer": _f("State")},
-             key=("states", "year", "exporter"), case="trade", compared_where_given=frozenset({"direction"})),
+             # the key's amount is its currency: "RM36.12 billion (US$7.92 billion)" are two figures
+             key=("states", "year", "exporter", "amount"), case="trade", compared_where_given=frozenset({"direction"})),
     FactKind("ExportFlow", "export",
              {"exporter": _r("State"), "importer": _r("State"), "product": _r("Product")},
              key=("exporter", "importer", "product"), case="export"),

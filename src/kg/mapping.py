@@ -49,9 +49,12 @@ def _within(narrow: dict, wide: dict) -> bool:
 
 
 def _key_value(value) -> object:
-    """A key field's value as a key part: an IRI's last segment, a date's text, a person's name."""
+    """A key field's value as a key part: an IRI's last segment, a date's text, a person's name,
+    an amount's currency (a figure told twice in one currency is one figure)."""
     if isinstance(value, PartialDate):
         return value.lexical
+    if isinstance(value, Amount):
+        return value.currency
     if isinstance(value, Person):
         return value.name
     return key(value) if isinstance(value, str) and value.startswith("http") else value
@@ -322,7 +325,7 @@ class Mapper:
         return iri
 
     def _marketentry(self, fact, f):
-        company, market = URIRef(f["company"]), URIRef(f["market"])
+        company, market = self._entity(f["company"], "company", KG.Company), URIRef(f["market"])
         iri = self.iri("MarketEntry", f)
         self._node(iri, KG.MarketEntry, f"{self.label(company)} entered the market of {self.label(market)}")
         self._set(iri, KG.company, company)

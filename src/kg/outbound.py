@@ -16,7 +16,7 @@ kg.errors.ServiceRefused: SERVICE <http://example.org/sparql> would send a reque
 from __future__ import annotations
 
 import urllib.parse
-from typing import Iterable
+from collections.abc import Iterable
 
 from kg.errors import ServiceRefused
 from kg.sparql import sparql_tokens

@@ -43,10 +43,7 @@ are shortened with the query's own prefixes.
 """
 from __future__ import annotations
 
-import datetime
-import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,6 +65,8 @@ def _date_ok(text: str) -> bool:
     match = re.fullmatch(r"(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?", text)
     if not match:
         return False
+    import datetime
+
     try:
         datetime.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
@@ -76,21 +75,22 @@ def _date_ok(text: str) -> bool:
 
 
 _TZ = r"(Z|[+-](0\d|1[0-4]):[0-5]\d)?"
+# Patterns, compiled (by ``re``, once) when a value of the type is checked, not at import.
 _XSD_FORMS = {
     "string": None,
-    "boolean": re.compile(r"true|false|1|0"),
-    "integer": re.compile(r"[+-]?\d+"),
-    "int": re.compile(r"[+-]?\d+"), "long": re.compile(r"[+-]?\d+"),
-    "short": re.compile(r"[+-]?\d+"),
-    "nonNegativeInteger": re.compile(r"\+?\d+|-0+"),
-    "positiveInteger": re.compile(r"\+?0*[1-9]\d*"),
-    "decimal": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
-    "double": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN|-INF"),
-    "float": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN|-INF"),
-    "gYear": re.compile(r"-?\d{4,}" + _TZ),
-    "gYearMonth": re.compile(r"-?\d{4,}-(0[1-9]|1[0-2])" + _TZ),
-    "dateTime": re.compile(r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-4])"
-                           r":[0-5]\d:[0-5]\d(\.\d+)?" + _TZ),
+    "boolean": r"true|false|1|0",
+    "integer": r"[+-]?\d+",
+    "int": r"[+-]?\d+", "long": r"[+-]?\d+",
+    "short": r"[+-]?\d+",
+    "nonNegativeInteger": r"\+?\d+|-0+",
+    "positiveInteger": r"\+?0*[1-9]\d*",
+    "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    "double": r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN|-INF",
+    "float": r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN|-INF",
+    "gYear": r"-?\d{4,}" + _TZ,
+    "gYearMonth": r"-?\d{4,}-(0[1-9]|1[0-2])" + _TZ,
+    "dateTime": (r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-4])"
+                 r":[0-5]\d:[0-5]\d(\.\d+)?" + _TZ),
     "anyURI": None,
 }
 
@@ -109,19 +109,25 @@ def lexical_ok(lexical: str, datatype: str) -> bool:
     if local == "date":
         return _date_ok(lexical)
     form = _XSD_FORMS.get(local)
-    return form is None or form.fullmatch(lexical) is not None
+    return form is None or re.fullmatch(form, lexical) is not None
 
 
 # --- the model -----------------------------------------------------------------------------
+# Plain classes, not dataclasses: importing ``dataclasses`` (and ``inspect`` with it) was a
+# tenth of ``kg query``'s start-up.
 
-@dataclass
 class Param:
     """One parameter: ``name`` as on the command line (``a`` for ``?_a``)."""
 
-    name: str
-    type: str = "literal"          # iri | literal | lang | xsd:… (a datatype)
-    default: str | None = None
-    optional: bool = False          # ``?__name``: may stay unbound
+    def __init__(self, name: str, type: str = "literal", default: str | None = None,
+                 optional: bool = False):
+        self.name = name
+        self.type = type                # iri | literal | lang | xsd:… (a datatype)
+        self.default = default
+        self.optional = optional        # ``?__name``: may stay unbound
+
+    def __repr__(self) -> str:
+        return f"Param({self.name!r}, {self.type!r}, {self.default!r}, optional={self.optional})"
 
     @property
     def variable(self) -> str:
@@ -132,16 +138,18 @@ class Param:
         return self.default is None and not self.optional
 
 
-@dataclass
 class StoredQuery:
-    name: str
-    text: str
-    path: Path | None = None
-    summary: str = ""
-    description: str = ""
-    tags: list[str] = field(default_factory=list)
-    params: dict[str, Param] = field(default_factory=dict)
-    default_prefixes: dict[str, str] = field(default_factory=dict)  # predeclared (``-e``)
+    """A query's text and what its header says: summary, description, tags, parameters."""
+
+    def __init__(self, name: str, text: str, path: Path | None = None):
+        self.name, self.text, self.path = name, text, path
+        self.summary = self.description = ""
+        self.tags: list[str] = []
+        self.params: dict[str, Param] = {}
+        self.default_prefixes: dict[str, str] = {}  # predeclared (``-e``)
+
+    def __repr__(self) -> str:
+        return f"StoredQuery({self.name!r}, path={self.path!r})"
 
     @property
     def form(self) -> str | None:
@@ -244,6 +252,8 @@ def find(name: str, directory=None) -> StoredQuery:
     path = directory / f"{name}.rq"
     if path.is_file():
         return parse(name, _read_text(path), path)
+    import difflib
+
     names = sorted(p.stem for p in directory.glob("*.rq"))
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
     raise UnknownQuery(name, close[0] if close else None)

@@ -40,7 +40,7 @@ class ReasoningResult:
 def reason(graph: Graph, ontology: Graph | None = None) -> ReasoningResult:
     """Run HermiT over ``ontology`` (default ``ontology/kg.ttl``) plus ``graph``.
 
-    ``graph`` may be a Graph or a Dataset (all its named graphs are used). ``inferred``
+    ``graph`` may be a Graph, a Dataset (all its named graphs are used) or triples. ``inferred``
     holds the triples that follow and were not asserted: every named class each
     individual belongs to (the types HermiT infers and their superclasses) and the
     object property values HermiT infers.

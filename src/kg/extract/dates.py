@@ -65,6 +65,31 @@ def resolve_year(day: int, month: int, weekday: int | None, candidates: list[int
     return None
 
 
+def present_year(day: int, month: int, weekday: int, candidates: list[int]) -> tuple[int, str] | None:
+    """The year of a weekday's date an undated news text gives without one ("Rabu (19/6)"): the
+    text's present, the latest year it states (``candidates``) or one of the three after it,
+    the first in which that day falls on that weekday (a news text tells of its recent years);
+    None when none does.
+
+    >>> present_year(19, 6, 2, [2000, 2019, 2023])[0]     # Wednesday 19 June: 2024, not 2019
+    2024
+    >>> present_year(4, 10, 4, [2023, 2024, 2025]) is None   # Friday 4 October: 2024, before the latest
+    True
+    >>> present_year(2, 12, 0, [2019])[0]
+    2019
+    >>> present_year(3, 12, 2, [2019]) is None              # 3 December 2019 was a Tuesday
+    True
+    """
+    if not candidates:
+        return None
+    latest = max(candidates)
+    year = next((y for y in range(latest, latest + 4) if _weekday(y, month, day) == weekday), None)
+    if year is None:
+        return None
+    return year, (f"year {year} taken as the first from the latest year the document mentions ({latest}) "
+                  f"in which day {day} of month {month} falls on the stated weekday")
+
+
 def shift(date: PartialDate, years: int = 0, months: int = 0, days: int = 0, note: str | None = None) -> PartialDate:
     """``date`` moved by whole years, months or days, at the precision the move allows.
 

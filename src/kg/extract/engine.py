@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Evidence, Fact, PartialDate, Person
-from .dates import make_date, resolve_year, shift, weekday_on_or_before
+from .dates import make_date, present_year, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
 from . import people
 from .frames import STATED, YearsBefore
 from .reader import read_sentence
-from .scene import Scene, retold
+from .scene import Scene, dateline, retold
 from .text import ascii_digits, sentences
 
 QUOTE_CONTEXT = 32
@@ -95,7 +95,9 @@ class Context:
 
     def date_without_year(self, day, month, weekday) -> PartialDate | None:
         """A day and month the text gave without a year, the year taken from the document."""
-        chosen = resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
+        present = weekday is not None and not (self.publication and self.publication.day) and \
+            present_year(day, month, weekday, self.years)      # an undated news text's present
+        chosen = present or resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
         if chosen is None:
             return None
         year, note = chosen
@@ -169,15 +171,17 @@ class Context:
 
 
 def extract(text: str, language, document: str, publication: PartialDate | None = None,
-            title: str = "") -> Extraction:
-    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``)."""
+            title: str = "", publisher: str = "") -> Extraction:
+    """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``, from
+    ``publisher``: a ministry's or an embassy's own text names its officials without their state)."""
     patterns = Patterns(language)
     matchable = ascii_digits(text)
     context = Context(_stated_years(matchable, patterns, publication), publication, language.kind_words)
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
+    home = people.publisher_home(publisher, language.lexicon, pair) or (language.frames.home if language.frames else None)
     explanations = []
-    scene, last_end = Scene(publication), 0
+    scene, last_end = Scene(publication, dateline(matchable, language.gazetteer)), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):
         scene.begin(matchable[last_end:sentence.start])
         last_end, known = sentence.end, len(context.facts)
@@ -203,7 +207,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
                     _apply(rule, match, slots, patterns, context, evidence, explanation)
         if language.frames is not None:
             scene.people = context.people
-            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene)
+            _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home)
         scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
@@ -236,7 +240,8 @@ def _apply(rule, match, slots, patterns, context, evidence, explanation) -> None
         explanation.problems.append(f"{rule.id}: could not resolve {', '.join(missing_context)} from context")
         return
     clause = _clause(match)
-    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.commentary, "commentary")):
+    for cues, what in ((patterns.language.negation, "negated"), (patterns.language.hypothetical, "hypothetical"),
+                       (patterns.language.commentary, "commentary")):
         cue = _cue(cues, clause)
         if cue:
             explanation.problems.append(f"{rule.id}: {what} ('{cue}')")
@@ -282,7 +287,7 @@ def _pair(language, text: str, title: str):
     return document_pair(states(text), states(title))
 
 
-def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene) -> None:
+def _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home) -> None:
     """The frames' facts of one sentence, those the rules did not already find."""
     dates = []
     for found in date_regex.finditer(sentence.text):
@@ -292,7 +297,7 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
     amounts = [(found.start(), found.end(), amount) for found in patterns.compile("{Amount}", named=False)[0].finditer(
         sentence.text) if (amount := patterns.amount(found.group()))]
     facts, notes = read_sentence(sentence.text, language, dates, pair, evidence, scene, amounts)
-    facts = people.complete(facts, context.people, pair, language.frames.home)
+    facts = people.complete(facts, context.people, pair, home)
     # a title holds on the date its sentence states, else on the document's date (not on a date
     # told sentences before: "relations began in 2002 … Ambassador X said")
     held = context.date if context.date_sentence == context.sentence else context.publication
@@ -405,10 +410,12 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
         return False
     if fact.kind == "BilateralRelation":
         return sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
-    if fact.kind == "TradeStatistic":     # one figure per pair and year (one node)
+    if fact.kind == "TradeStatistic":     # one figure per pair, year and currency (one node)
         return (sorted(fact.fields["states"]) == sorted(known.fields.get("states") or [])
                 and fact.fields["year"].year == getattr(known.fields.get("year"), "year", None)
-                and fact.fields.get("exporter") == known.fields.get("exporter"))     # a total, or one way
+                and fact.fields.get("exporter") == known.fields.get("exporter")      # a total, or one way
+                and getattr(fact.fields.get("amount"), "currency", None)
+                == getattr(known.fields.get("amount"), "currency", None))   # "RM36.12 billion (US$7.92 billion)"
     if fact.kind == "Event":     # one event of a kind a day; in a sentence, the rules' reading of an event wins
         same_day = getattr(known.fields.get("date"), "lexical", None) == getattr(fact.fields.get("date"), "lexical", None)
         return same_day and (known.fields.get("kind") == fact.fields.get("kind")
@@ -416,6 +423,9 @@ def _same(fact: Fact, known: Fact, ruled: bool = True) -> bool:
     if fact.kind == "Mission" and fact.fields.get("kind") == "non-resident" and fact.fields.get("receiving") != \
             known.fields.get("receiving"):
         return False       # one embassy accredited to several states: one non-resident mission each
+    if fact.kind == "Mission" and fact.fields.get("kind") == "consulate" and None not in (
+            fact.fields.get("city"), known.fields.get("city")) and fact.fields["city"] != known.fields["city"]:
+        return False       # "consulates in Sydney, Melbourne and Perth": one in each city
     if fact.kind == "Mission" and known.fields.get("status") == "planned" and not fact.fields.get("status") and \
             "opened" not in fact.fields:      # "X will open an embassy in Y … the embassy in Z will help": the plan's
         return all(fact.fields.get(name) == known.fields.get(name) for name in ("sending", "kind", "host"))

@@ -20,7 +20,11 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
 ``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
-``{state_of: city}``    the state of the city that fills the role ``city``
+``{accredited: [to, in]}`` the state of the pair an envoy is not accredited to ("the Ambassador to Peru, X")
+``{invited: {words: [at the invitation of], to: [to, in]}}`` the state of the place visited at the invitation
+                        of the holder ("arrived in Malaysia at the invitation of Prime Minister X")
+``{state_of: city}``    the state of the city (or company) that fills the role ``city``
+``{city_of: [in]}``     the state of a city right after one of these words ("opened a plant in Surabaya")
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
                         ("As members of the OECD, Chile and Mexico urged Brazil")
@@ -31,6 +35,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
+``{earlier: host}``     as ``unlike``, over the whole clause before the trigger ("A has an embassy in X and consulates in Y")
+``{marked_list: [in]}`` the first mention ``marked`` finds and those listed with it ("consulates in Sydney, Melbourne and Perth")
 ``{by_role: product}``  the mention right before or after the first one filling ``product`` ("Kenyan tea")
 ``one_of_pair``         the document's pair, when the clause names no state or one of the pair only
 ``of_pair``             the document's pair, when the scope names no other state (else none); without a pair, those named
@@ -153,6 +159,7 @@ class Frames:
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
+    companies: object = None          # kg.extract.companies.Companies: the words company names are found by
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -184,7 +191,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home"}
+                "home", "companies"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -213,6 +220,10 @@ def load_frames(folder: Path) -> Frames | None:
         from .titles import Portfolio
 
         result.portfolio = Portfolio.read(settings["portfolio"], str(settings_path))
+    if settings.get("companies") is not None:
+        from .companies import Companies
+
+        result.companies = Companies.read(settings["companies"], str(settings_path))
     result.honorifics = settings.get("honorifics") or []
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
@@ -697,16 +708,22 @@ def _next(r: Reading, types) -> list:
     start = _after_filled(r.trigger, r.filled, r.clause)
     if "Name" in r.role.types:
         return _name_at(r.clause, start, r.mentions, r.name_regex)
-    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,")
+    return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,\n")
             and (not types or set(types) & set(m.entities))][:1]
 
 
+#: Articles between a preposition and the state it marks ("to the United Kingdom", "en el Perú").
+MARK_ARTICLES = "(?:the|el|la|los|las)"
+
+
 def _marked(r: Reading, words) -> list:
-    """The mentions right after one of ``words``: those after the trigger first ("A has an
-    embassy in X and B has an embassy in Y": B's is the one in Y), then those before it."""
+    """The mentions right after one of ``words``, perhaps past an article ("to the United
+    Kingdom", "en el Perú"): those after the trigger first ("A has an embassy in X and B has an
+    embassy in Y": B's is the one in Y), then those before it."""
     words = [fold(w) for w in words]
     found = [m for m in r.typed if any(
-        re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+        re.search(rf"(?<!{WORD}){re.escape(w)}\s+(?:{MARK_ARTICLES}\s+)?$",
+                  fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
         for w in words)]
     return [m for m in found if m.start >= r.trigger.end] + [m for m in found if m.start < r.trigger.end]
 
@@ -787,7 +804,7 @@ def _visiting(r: Reading, spec) -> list:
     place = next((m for m in r.mentions if m.start >= end and m.type in ("State", "City")), None)
     if place is None or re.match(r"['’]s?(?!\w)", r.clause[place.end:place.end + 2]):
         return []         # none, or a part of it ("Ghana's northern region")
-    gap = fold(r.clause[end:place.start])
+    gap = fold(_undated(r.clause, end, place.start, r.mentions))
     visit = rf"(?:['’]s?)?\s*,?\s*(?:{WORD}+\s+){{0,3}}?(?:{words})\s+(?:(?:{to})\s+)?(?:the\s+|la\s+|el\s+)?"
     going = rf"\s*,?\s*(?:{to})\s+(?:the\s+|la\s+|el\s+)?"
     if not (re.fullmatch(visit, gap) or told and re.fullmatch(going, gap)):
@@ -796,6 +813,60 @@ def _visiting(r: Reading, spec) -> list:
     if _listed([m for m in r.mentions if m.type in ("State", "City")], place, r.clause)[1:]:
         return []         # a tour ("visit Tanzania and Ethiopia"): it visits both
     return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+def _accredited(r: Reading, words) -> list:
+    """The state of the document's pair that an envoy's title does not name as the place of
+    the mission, right after the title and one of the ``words``: "the Ambassador to Peru, X"
+    (in a text on Indonesia and Peru: Indonesia's), "la nueva embajadora de ese país en Panamá"
+    (in a text on Panama and Turkey: Turkey's), "Konsul Jenderal di Sydney" (a city's state)."""
+    from .people import ENVOYS
+
+    if not r.pair or r.trigger.mention is None or str(r.trigger.mention.iri).rsplit("/", 1)[-1] not in ENVOYS:
+        return []
+    place = next((m for m in r.mentions if m.start >= r.trigger.end and m.type in ("State", "City")), None)
+    words = "|".join(re.escape(fold(w)) for w in words)
+    if place is None or not words or not re.fullmatch(
+            rf"(?:\s+(?![A-Z])\w+){{0,3}}?\s+(?i:{words})\s+(?i:(?:the|el|la|republik)\s+)?",
+            r.clause[r.trigger.end:place.start]):
+        return []
+    state = place.entities.get("State") or place.entities.get("State_of")
+    return [other for other in r.pair if other != state] if state in r.pair else []
+
+
+def _invited(r: Reading, spec) -> list:
+    """The state of the place visited just before the words of an invitation that stand before
+    the trigger: "X arrived in Malaysia at the invitation of Prime Minister Anwar Ibrahim",
+    "tiba di Malaysia atas undangan Perdana Menteri …" (the host invites). ``spec``: ``{words:
+    [at the invitation of], to: [to, in]}``, the invitation's words and the prepositions of a place."""
+    words = "|".join(re.escape(fold(w)) for w in sorted(spec.get("words") or [], key=len, reverse=True))
+    to = "|".join(re.escape(fold(w)) for w in spec.get("to") or [])
+    if not words or not to:
+        return []
+    before = fold(r.clause[r.scope[0]:r.trigger.start])
+    invitation = re.search(rf"(?<!{WORD})(?:{words})(?:\s*,?\s*{WORD}+){{0,3}}?\s*,?\s*$", before)
+    if invitation is None:
+        return []
+    cut = r.scope[0] + invitation.start()
+    places = [m for m in r.mentions if m.end <= cut and m.start >= r.scope[0] and m.type in ("State", "City")
+              and re.search(rf"(?<!{WORD})(?:{to})\s+(?:the\s+)?$", fold(r.clause[max(0, m.start - 12):m.start]))
+              and re.fullmatch(r"[^,;:.]*", r.clause[m.end:cut])]
+    if not places:
+        return []
+    state = places[-1].entities.get("State") or places[-1].entities.get("State_of")
+    return [state] if state and (not r.pair or state in r.pair) else []
+
+
+def _undated(clause: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """The words from ``start`` to ``end`` without the dates among them and the preposition of each:
+    " on 23-24 March 2011 to " is " to "."""
+    words = clause[start:end]
+    for mention in sorted((m for m in mentions if m.type == "Date" and start <= m.start and m.end <= end),
+                          key=lambda m: -m.start):
+        low, high = mention.start - start, mention.end - start
+        lead = re.search(r"(?:\s(?:on|in|at|from|between|pada|tanggal|el|en|del|desde))?\s*$", words[:low])
+        words = words[:lead.start()] + words[high:]
+    return words
 
 
 #: Heads of state and government: two of them joined by "and" lead two states, not one delegation.
@@ -898,6 +969,18 @@ def _before_not(r: Reading, endings) -> list:
     return [m for m in _before(r, None) if not m.text.endswith(tuple(endings))]
 
 
+def _city_of(r: Reading, words) -> list:
+    """The state of a city named right after one of ``words`` in the trigger's scope, nearest the
+    trigger first: the market of "opened a plant in Surabaya" is Indonesia."""
+    words = [fold(w) for w in words]
+    def marked(m) -> bool:
+        return any(re.search(rf"(?<!{WORD}){re.escape(w)}\s+$", fold(r.clause[max(r.scope[0], m.start - 30):m.start]))
+                   for w in words)
+    cities = [m for m in r.mentions if "City" in m.entities and "State_of" in m.entities
+              and r.scope[0] <= m.start and m.end <= r.scope[1] and marked(m)]
+    return [m.entities["State_of"] for m in sorted(cities, key=lambda m: abs(m.start - r.trigger.start))]
+
+
 def _other(r: Reading, role_name) -> list:
     """The state of the pair that is not the one filling ``role_name`` (the exporter's partner),
     or set as it by the frame ("KBRI": the embassy of Indonesia)."""
@@ -915,6 +998,23 @@ def _by_role(r: Reading, role_name) -> list:
         return []
     return [m for m in r.typed if m.end <= first.start and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])
             or m.start >= first.end and re.fullmatch(r"[^\S\n]+", r.clause[first.end:m.start])][:1]
+
+
+def _marked_list(r: Reading, words) -> list:
+    """The first mention after the trigger ``marked`` finds and those listed with it: "consulates in
+    Sydney, Melbourne and Perth", "embajadas en Sudáfrica, India y Egipto" (with ``many: true``, one
+    fact each)."""
+    found = [m for m in _marked(r, words) if m.start >= r.trigger.end]
+    return _listed(r.typed, found[0], r.clause) if found else []
+
+
+def _earlier(r: Reading, role_name) -> list:
+    """The mentions before the trigger in the whole clause, past the scope of a trigger of the
+    fact's kind before it, nearest first, without the one that fills ``role_name``: the sending
+    state of "Australia has an embassy in Jakarta and consulates in Bali" for "consulates"."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    return [m for m in reversed(r.mentions) if set(r.role.types) & set(m.entities) and m.end <= r.trigger.start
+            and str(value(_as_role(m, r.role.types))) not in taken and str(m.entities.get("State")) not in taken]
 
 
 def _unlike(r: Reading, role_name) -> list:
@@ -996,7 +1096,8 @@ def _anniversary(r: Reading, spec) -> list:
     words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
     1975"); else the number of years nearest the trigger (within ``reach`` characters:
     "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
-    year of writing the clause gives ("In 2023 the two celebrate the 70th anniversary": 1953),
+    date of writing the clause gives, its day and month kept ("In 2023 the two celebrate the 70th
+    anniversary": 1953; "40 tahun … pada 15 September 2020": 15 September 1980),
     else from the document's date (:class:`YearsBefore`; none in a document without one)."""
     spec = spec or {}
     since = [fold(w) for w in spec.get("since") or []]
@@ -1014,9 +1115,9 @@ def _anniversary(r: Reading, spec) -> list:
         return []
     if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
         return [YearsBefore(numbers[0][1])]
-    base = max(dates, key=lambda m: m.iri.year).iri
-    return [PartialDate(base.year - numbers[0][1], None, None,
-                        f"{numbers[0][1]} years before {base.lexical}, the year of writing the text gives")]
+    base = max(dates, key=lambda m: m.iri.year).iri     # "40 tahun … pada 15 September 2020": 15 September 1980
+    return [PartialDate(base.year - numbers[0][1], base.month, base.day,
+                        f"{numbers[0][1]} years before {base.lexical}, the date of writing the text gives")]
 
 
 @dataclass(frozen=True)
@@ -1119,13 +1220,14 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
         "joined": _joined, "possessive": _possessive,
-        "visiting": _visiting, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
+        "visiting": _visiting, "accredited": _accredited, "invited": _invited, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
-        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role}
+        "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
+        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of", "by_role"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
@@ -1149,9 +1251,9 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         moved = False
         for mention in mentions:
             gap = clause[start:mention.start]
-            if mention.start >= start and ("Address" in mention.entities and not gap.strip(" ,") or (
+            if mention.start >= start and ("Address" in mention.entities and not gap.strip(" ,\n") or (
                     "State" in mention.entities or "City" in mention.entities)
-                    and re.fullmatch(r"[\s,]*(?:(?![A-Z])\w{1,10}\s+){1,2}", gap)):
+                    and ACCREDITATION_GAP.fullmatch(gap)):
                 start, moved = mention.end, True     # not a first name right after the title ("presidente Mauricio Macri")
     lead = re.match(r"[\s,]*", clause[start:]).end()
     found = name_regex.match(clause, start + lead)
@@ -1159,9 +1261,11 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
         return []
     begin = found.start("name") if "name" in name_regex.groupindex else found.start()
     end = found.end()
-    for mention in mentions:      # an office's word in a name is the name's ("Eduardo Enrique Reina"), and so is
+    for mention in mentions:      # an office's capitalized word in a name is the name's ("Eduardo Enrique Reina"; a
+        # script without capitals has no such names: "আচিম ট্রস্টার পররাষ্ট্রমন্ত্রী" is a name and the next title), and so is
         # a state's name that opens it and goes on ("Mauricio Macri": Mauricio is Mauritius in Spanish)
-        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin) and not (
+        if begin <= mention.start < end and not (mention.type == "Office" and mention.start > begin
+                                                  and mention.text[:1].isupper()) and not (
                 mention.start == begin and mention.type in ("State", "City") and end > mention.end + 1):
             end = mention.start
     end = begin + len(PARTICLE_END.sub("", clause[begin:end]))
@@ -1176,6 +1280,11 @@ def _name_at(clause: str, start: int, mentions: list[Mention], name_regex) -> li
     name = re.sub(r"(?:['’]s|(?<=\w\w)\.)$", "", clause[begin:end].strip(" ,"))
     return [name] if len(name.split()) >= 1 and len(name) > 2 else []
 
+
+#: The words between a title and the state or city of its accreditation, which a name after them
+#: skips: "Ambassador to Lima, X", "la nueva embajadora de ese país en Panamá, Inci Ersoy".
+ACCREDITATION_GAP = re.compile(r"[\s,]*(?:(?:(?![A-Z])\w{1,10}\s+){1,2}|(?:(?![A-Z])\w{1,10}\s+){1,3}"
+                               r"(?:to|in|at|en|ante|untuk|di)\s+)")
 
 #: Particles of names ("de", "van", "bin") left at a name's end when a mention cuts it.
 PARTICLE_END = re.compile(r"(?:\s+(?:de|da|do|dos|das|del|la|van|von|der|bin|binti|al))+\s*$|\s+$")

@@ -18,6 +18,7 @@ from babel.core import UnknownLocaleError
 
 from .. import paths  # noqa: F401  (used by the doctest)
 from ..errors import RuleError
+from .currencies import cldr_currencies
 from .lexicon import Lexicon
 from .rulecheck import check_lexicon, check_rule, check_templates
 from .yamlfile import read_yaml
@@ -64,6 +65,7 @@ class Language:
     rules: list[Rule]
     negation: list[str] = field(default_factory=list)
     commentary: list[str] = field(default_factory=list)
+    hypothetical: list[str] = field(default_factory=list)   # "If X opens an embassy, …": no fact but titles
     planned: list[str] = field(default_factory=list)
     relative_dates: dict[str, dict[str, int]] = field(default_factory=dict)
     common_words: list[str] = field(default_factory=list)
@@ -106,7 +108,8 @@ def load_language(path: Path, lexicon_graph) -> Language:
         weekdays=weekdays,
         dates=data.get("dates", []),
         scales={k.casefold(): int(v) for k, v in (data.get("scales") or {}).items()},
-        currencies={k.casefold(): v for k, v in (data.get("currencies") or {}).items()},
+        currencies={**cldr_currencies(code),      # CLDR's names, symbols and codes ("Ghanaian cedis", "KES")
+                    **{k.casefold(): v for k, v in (data.get("currencies") or {}).items()}},
         both_states=data.get("both_states", []),
         both_leaders=data.get("both_leaders", []),
         leader_offices=data.get("leader_offices", []),
@@ -116,6 +119,7 @@ def load_language(path: Path, lexicon_graph) -> Language:
         rules=_rules(path, data["rules"], _rule_nodes(nodes)),
         negation=data.get("negation", []),
         commentary=data.get("commentary", []),
+        hypothetical=data.get("hypothetical", []),
         planned=data.get("planned", []),
         relative_dates={k.casefold(): v for k, v in (data.get("relative_dates") or {}).items()},
         common_words=data.get("common_words", []),

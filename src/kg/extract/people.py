@@ -32,7 +32,33 @@ from ..facts import Fact, Person
 PRONOUN = "\u2063pronoun"
 
 #: Offices whose holders in one sentence are often of two states sent to one host, not counterparts.
-ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-of-mission"}
+ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-of-mission", "consul", "consul-general"}
+
+
+#: Words of a publisher that is a government's own office (a ministry, an embassy, a presidency), in the
+#: four languages and English (catalogs often name the publisher in English).
+OFFICIAL = re.compile(r"(?i)\b(?:ministry|ministries|ministerio|ministère|secretar[ií]a|kementerian|kemlu|embassy|"
+                      r"embajada|kedutaan|kbri|konsulat|consulate|consulado|high commission|government|gobierno|"
+                      r"pemerintah|presidency|presidencia|canciller[ií]a|department of foreign affairs|state department)\b"
+                      r"|মন্ত্রণালয়|দূতাবাস|হাইকমিশন|সরকার")
+
+
+def publisher_home(publisher: str, lexicon, pair) -> str | None:
+    """The state of the document's pair whose government published it, the first state a
+    ministry's or an embassy's name gives: its press names its own officials without their state
+    ("Minister of Foreign Affairs Chung Eui-yong met with …" on the Korean ministry's site).
+
+    >>> class Lexicon:
+    ...     def find_all(self, kind, text): return [(0, 0, "state/kr")] if "Korea" in text else []
+    >>> publisher_home("Ministry of Foreign Affairs, Republic of Korea", Lexicon(), ("state/id", "state/kr"))
+    'state/kr'
+    >>> publisher_home("The Korea Herald", Lexicon(), ("state/id", "state/kr")) is None
+    True
+    """
+    if not publisher or not pair or not OFFICIAL.search(publisher):
+        return None
+    states = [iri for _, _, iri in sorted(lexicon.find_all("State", publisher))]
+    return states[0] if states and states[0] in pair else None
 
 
 def known(name: str, people: list[Person], state: str | None = None) -> Person | None:

@@ -5,8 +5,11 @@ A clause that negates or comments (the language's ``negation`` and ``commentary`
 states no fact but an office holding (a title stands in commentary, and in a negation that
 does not stand just before it); one
 that plans (``planned``: "will visit", "akan berkunjung") states events, with status
-planned, agreements as their frames' ``when_planned`` says, areas of cooperation, and office
-holdings ("President X will visit Lima" still says X is president).
+planned, agreements as their frames' ``when_planned`` says, areas of cooperation, office
+holdings ("President X will visit Lima" still says X is president), and the facts its plan
+cue does not reach (none before the trigger nor just after it: "Kenya, a WTO member since 1995,
+said it will …"). One that poses a condition (``hypothetical``: "If X opens …", "Jika …")
+states no fact but an office holding, as commentary.
 
 >>> from kg.build import load_extraction_data
 >>> from kg.extract.engine import extract
@@ -23,6 +26,7 @@ import re
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
 from .frames import STATED, _has_phrase, _phrase_at, areas, fill, multilateral, named_span, tokens, triggers, value
+from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
 from .text import clauses
@@ -44,6 +48,7 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
     facts, notes = [], []
     mentions = find_mentions(text, language.gazetteer, language.city_states, dates, amounts)
     mentions = stretch(text, long_forms(text, mentions, frames.state_words), frames.portfolio)
+    mentions = find_companies(text, mentions, frames.companies)      # "the Peruvian company Big Cola"
     both_regex = _both_regex(language)
     leaders = _phrases_regex(language.both_leaders)      # "the two leaders": holders of an office
     prefix = frames.prefix
@@ -68,9 +73,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             negated = scope_cue.startswith("negated")
             kept = [t for t in found if t.frame.fact in TITLES and not (negated and _denies(language, text, clause, t))
                     or not negated and plans and (t.frame.fact in PLANNED or t.frame.when_planned
-                                                  or t.frame.fact in AGREED)]
+                                                  or t.frame.fact in AGREED or _plan_elsewhere(language, text, clause, t))]
             notes.append(f"  {scope_cue}: " + ("only events and agreements (planned where the cue comes first), "
-                                               "cooperation and office holdings" if plans else
+                                               "cooperation, office holdings and facts outside the cue's reach" if plans else
                                                "no fact from this clause but office holdings" if kept else
                                                "no fact from this clause"))
             if not kept:
@@ -117,6 +122,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             filled, missing = fill(trigger, (low, high), (clause.start, clause.end), text, inside, pair, both,
                                    language.name_regex, since, min(t.start for t in found if t.frame.fact == frame.fact))
+            if missing == ["year"] and frame.fact == "TradeStatistic":
+                missing = _year_before(filled, mentions, clause.start)   # "In 2022, …, while its imports …"
             if not missing and frame.excludes_until and _has_phrase(
                     [w for w in words if w.end <= max(trigger.end, _end_of(filled.get(frame.excludes_until), clause.end))],
                     frame.excludes, prefix):
@@ -125,6 +132,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             if frame.fact == "Event" and scene is not None:
                 missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
+                here = not missing and "place" not in filled and any(r.name == "place" for r in frame.roles) \
+                    and scene.reported_from(value(filled["date"][0]) if filled.get("date") else None)
+                if here:        # "La Habana, 16 mar (RHC) – … llegó el miércoles": where it is reported from
+                    filled["place"] = [here]
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -147,10 +158,34 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 fact = Fact(frame.fact, {**fields, **(frame.when_planned if planning else {})}, [stated],
                             again=frame.fact == "Agreement" and _names_told(trigger, frames, text))
                 facts.append(fact)
+                if frame.fact == "TradeStatistic":    # "RM36.12 billion (US$7.92 billion)": the figure in two currencies
+                    facts += [Fact(frame.fact, {**fields, "amount": other.iri}, [stated])
+                              for other in _in_parentheses(filled.get("amount"), inside, text)]
                 if frame.areas:     # "an MoU on agriculture and fisheries": the areas it is about
                     facts += [Fact("Cooperation", {"area": area, "context": fact}, [stated])
                               for area in areas(trigger, (low, high), text, inside, pair)]
     return facts, notes
+
+
+def _in_parentheses(items, mentions, text: str) -> list:
+    """The amount in parentheses right after a figure's amount: the same figure in another
+    currency ("RM36.12 billion (US$7.92 billion)", "Rp 18 triliun (US$1,2 miliar)")."""
+    first = next((m for m in items or [] if hasattr(m, "end")), None)
+    if first is None:
+        return []
+    return [m for m in mentions if m.type == "Amount" and m.start > first.end
+            and re.fullmatch(r"\s*\(\s*(?:about\s+|around\s+|sekitar\s+|unos\s+|approx\.?\s+)?", text[first.end:m.start])][:1]
+
+
+def _year_before(filled: dict, mentions, start: int) -> list[str]:
+    """A trade figure's year from an earlier clause of its sentence, where its own gives none
+    ("In 2022, X's exports to Y reached …, while its imports from Y totalled …"): the roles still
+    missing (none, or the year)."""
+    earlier = [m for m in mentions if m.type == "Date" and m.end <= start]
+    if not earlier:
+        return ["year"]
+    filled["year"] = [earlier[-1]]
+    return []
 
 
 def _outside_pair(frame, fields: dict, pair) -> str | None:
@@ -188,6 +223,24 @@ PLANNED = {"Event", "Mission"}
 #: Facts a plan states as they are: "the two will cooperate in trade" is an area the two agree
 #: to cooperate in (tests/cases/README.md), a Cooperation as any other.
 AGREED = {"Cooperation"}
+
+
+def _plan_elsewhere(language, text: str, clause, trigger) -> bool:
+    """Whether the plan cues of a clause leave a trigger outside their scope: none before it and
+    none among the seven words after it before a comma, in a language whose verb does not end the clause
+    ("Kenya, a WTO member since 1995, said it will open …": the membership stands; not "Kenya
+    will join the WTO", nor "relaciones diplomáticas entre Perú y Kenia se establecerán").
+
+    >>> language = type("L", (), {"planned": [r"\\bwill\\b"], "frames": type("F", (), {"planned": [], "plan_after": False})()})()
+    >>> text = "Kenya, a WTO member since 1995, said trade will grow."
+    >>> clause, trigger = type("C", (), {"start": 0, "end": len(text)})(), type("T", (), {"start": 11, "end": 14})()
+    >>> _plan_elsewhere(language, text, clause, trigger)
+    True
+    """
+    if language.frames.plan_after:
+        return False
+    after = " ".join(text[trigger.end:clause.end].split(",")[0].split()[:7])
+    return not _plan_before(language, text[clause.start:trigger.start]) and not _plan_before(language, after)
 
 
 def _end_of(items, default: int) -> int:
@@ -249,22 +302,28 @@ def _touching(trigger, mentions, types: list[str], text: str):
 def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str, planned: bool = False) -> list[str]:
     """An event without a date in its clause takes the scene's date and, without a city of its
     own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
-    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). The
-    roles still missing."""
+    date; not one that speaks of an event told before ("this visit", "kunjungan itu"). A
+    planned event nothing dates, of a kind no plan told before, has no date ("will visit Nairobi").
+    The roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
-    if back and dated and getattr(dated[0], "end", trigger.end) <= trigger.start:
-        del filled["date"]      # "last year … on the occasion of the meeting": not the meeting's date
+    if back and dated and (getattr(dated[0], "end", trigger.end) <= trigger.start or re.match(
+            r"\s*,", text[trigger.end:getattr(dated[0], "start", trigger.end)])):
+        # "last year … on the occasion of the meeting", "After the meeting, they saw the contract
+        # agreed at the forum in August 2019": not the meeting's date ("the visit on 5 May 2019" is)
+        del filled["date"]
         missing = missing + ["date"]
     if "date" not in missing or back:
         return missing
-    date, place = scene.recall()
+    date, place = scene.recall(planned)
     if date is not None and trigger.frame.constants.get("kind") == "visit" and scene.kind in ("visit", "state-visit"):
         return missing      # a visit on the day of the visit told before ("his arrival …") is that visit
     if date is None:        # a news report's event: by the day it was published; not a planned one
-        date = None if planned else scene.published(trigger.frame.constants.get("kind", "event"))
-        if date is None:
-            return missing
+        kind = trigger.frame.constants.get("kind", "event")
+        date = None if planned else scene.published(kind)
+        if date is None:    # a plan nothing dates, first told here: no date
+            return [name for name in missing if name != "date"] if planned and (kind, "planned") not in scene.told \
+                else missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
@@ -335,9 +394,19 @@ def _facts(frame, filled: dict):
         fields.update({name: [value(i) for i in items] if len(items) > 1 else value(items[0])
                        for name, items in single.items()})
         fields.update({name: value(item) for name, item in zip(spread, combination)})
+        if frame.fact == "Mission" and _elsewhere(filled.get("city"), fields):
+            continue       # "embassies in Lima and Santiago": each city with its own state
         fields = _complete(frame.fact, fields)
         if fields is not None:
             yield fields
+
+
+def _elsewhere(cities, fields: dict) -> bool:
+    """Whether a mission's city lies in another state than its host (a combination of ``many``
+    roles that pairs one city with another's state)."""
+    city = next((m for m in cities or [] if str(value(m)) == str(fields.get("city"))), None)
+    state = getattr(city, "entities", {}).get("State_of")
+    return bool(state and fields.get("host") and str(value(state)) != str(fields["host"]))
 
 
 def _spreads(frame, name: str) -> bool:
@@ -357,6 +426,9 @@ def _complete(kind: str, fields: dict) -> dict | None:
         host = fields.get("host")
         if not host or host == fields.get("sending") or not isinstance(host, str):
             return None
+        if fields.get("kind") == "non-resident" and fields.get("receiving") == host and fields.get("city"):
+            fields = {k: v for k, v in fields.items() if k != "receiving"}   # "represented in Australia by its
+            fields["kind"] = "embassy"                                        # embassy in Canberra": resident
         if fields.get("receiving") in (fields.get("sending"), host):    # accredited to a third state, or none
             return None
     if kind == "OfficeHolding":
@@ -379,7 +451,8 @@ def _complete(kind: str, fields: dict) -> dict | None:
 
 
 def _cue(language, clause: str) -> str | None:
-    for cues, what in ((language.negation, "negated"), (language.planned + language.frames.planned, "planned"),
+    for cues, what in ((language.negation, "negated"), (language.hypothetical, "hypothetical"),
+                       (language.planned + language.frames.planned, "planned"),
                        (language.commentary, "commentary")):
         for cue in cues:
             found = re.search(cue, clause, re.IGNORECASE)

@@ -8,6 +8,8 @@ before gives one, a news document's event took place by the day it was published
 (``published``): "The ministers met in Lima and discussed trade." in an article of 29 January;
 unless the document told an event of that kind before (then it is that event, told again),
 or tells one with a date of its own after it (``retold``: a caption before the report).
+A planned event nothing dates ("will visit Nairobi") has no date; an undated event of a kind
+and status the document also tells with a date is that one (``retold``).
 
 >>> from kg.facts import PartialDate
 >>> scene = Scene()
@@ -37,15 +39,17 @@ PUBLISHED = "not stated with the event; the document's publication date"
 class Scene:
     """The date and place of the last dated event, and where in the document it was stated."""
 
-    def __init__(self, publication: PartialDate | None = None) -> None:
+    def __init__(self, publication: PartialDate | None = None, dateline: str | None = None) -> None:
         self.publication = publication if publication is not None and publication.day else None
+        self.dateline = dateline      # the city of the report's dateline (``dateline``), if it has one
         self.sentence = -1           # the sentence being read (its index)
         self.paragraph = 0
         self.date: PartialDate | None = None
         self.place: str | None = None
         self.kind = ""
+        self.status = None           # that event's status: None (held) or "planned"
         self.at: tuple[int, int] | None = None     # (sentence, paragraph) of that event
-        self.told: set[str] = set()    # the kinds of the events the document told so far
+        self.told: set[tuple] = set()  # the kinds and statuses of the events the document told so far
         self.people: list = []         # the people named so far (kg.extract.people), set by the engine
 
     def begin(self, gap: str) -> None:
@@ -58,18 +62,20 @@ class Scene:
         """The fields of the events the sentence stated: the last one with a date of its own
         (stated or resolved, not itself taken from an earlier sentence) sets the scene."""
         for fields in events:
-            self.told.add(fields.get("kind", "event"))
+            self.told.add((fields.get("kind", "event"), fields.get("status")))
             date = fields.get("date")
             if hasattr(date, "lexical") and not (date.note or "").startswith("not stated with"):
                 place = fields.get("place")     # a city (a rule may give the host state: not a place to inherit)
-                self.date, self.kind = date, fields.get("kind", "event")
+                self.date, self.kind, self.status = date, fields.get("kind", "event"), fields.get("status")
                 self.place = place if isinstance(place, str) and "/city/" in place else None
                 self.at = (self.sentence, self.paragraph)
 
-    def recall(self) -> tuple[PartialDate | None, str | None]:
+    def recall(self, planned: bool = False) -> tuple[PartialDate | None, str | None]:
         """The scene's date (with a note) and place, when it was set in the sentence before or
-        earlier in this paragraph; else ``(None, None)``."""
-        if not self._recent():
+        earlier in this paragraph by an event held (or, for a ``planned`` one, planned) as well:
+        "He visited Lima in 2007. He will visit Quito." does not plan the visit for 2007; else
+        ``(None, None)``."""
+        if not self._recent() or (self.status == "planned") != planned:
             return None, None
         where = "in the sentence before" if self.at[0] == self.sentence - 1 else "earlier in the paragraph"
         date = self.date
@@ -81,9 +87,23 @@ class Scene:
         no earlier sentence dates; None without one, or when an event of that kind was told
         before (this one is that event again)."""
         date = self.publication
-        if date is None or kind in self.told:
+        if date is None or (kind, None) in self.told:
             return None
         return PartialDate(date.year, date.month, date.day, f"{PUBLISHED}, {date.lexical}")
+
+    def reported_from(self, date) -> str | None:
+        """The dateline's city, as the place of an event of the report's present: one dated by its
+        publication date or within a month of it, or in an undated report, on a day it names.
+
+        >>> scene = Scene(PartialDate(2018, 3, 16), "kgr/city/havana")
+        >>> scene.reported_from(PartialDate(2018, 3, 14)), scene.reported_from(PartialDate(2007))
+        ('kgr/city/havana', None)
+        """
+        if self.dateline is None or not isinstance(date, PartialDate) or date.day is None:
+            return None
+        if self.publication is not None and not _near(date, self.publication):
+            return None
+        return self.dateline
 
     def holder_named(self, text: str) -> bool:
         """Whether ``text`` names, by a word of their name, a person named before with an office
@@ -113,16 +133,58 @@ class Scene:
             and self.at[0] < self.sentence
 
 
+#: Where a dateline ends: a dash (" - ", "–", "—", "---"), an agency's name in parentheses
+#: ("(EFE).-", "(RHC) "), a colon or a full stop.
+_DATELINE_END = re.compile(r"\s+-+\s+|-{2,}|\s*[–—]|\)\s*[.:-]*\s*|:\s|\.\s")
+
+
+def dateline(text: str, gazetteer) -> str | None:
+    r"""The city of a news report's dateline, the words that open one of its first lines before a
+    dash or an agency's name ("La Habana, 16 mar (RHC) El presidente …", "REPUBLIKA.CO.ID,
+    QUITO---Presiden …", "jpnn.com - JAKARTA - Pemerintah …", "ইসলামাবাদ, ১৪ জানুয়ারি: …"): none
+    of them a lower-case word (but a short one, a web address, or any in a dateline with a
+    date), one of them a city; in a script without capitals, with a date.
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> places = Gazetteer([("La Habana", "City", "kgr/city/havana"), ("Kairo", "City", "kgr/city/cairo")])
+    >>> dateline("Headline\nLa Habana, 16 mar (RHC) El presidente llegó.", places)
+    'kgr/city/havana'
+    >>> dateline("KONTAN.CO.ID - KAIRO. Menteri luar negeri Mesir mengatakan", places)
+    'kgr/city/cairo'
+    >>> dateline("Presiden tiba di Kairo - kata menteri.", places) is None
+    True
+    """
+    if gazetteer is None:
+        return None
+    for line in [line for line in text[:800].split("\n") if line.strip()][:6]:
+        head = line[:90]
+        for end in _DATELINE_END.finditer(head):
+            words = [w.strip("(),.:/") for w in head[:end.start()].split()]
+            dated = any(c.isdigit() for c in head[:end.start()])
+            cased = any(c.isupper() for c in head[:end.start()])     # a script without capitals: a date
+            if len(words) > 9 or not (cased or dated) or not all(
+                    not w or not w[0].islower() or len(w) <= 3 or "." in w or dated for w in words):
+                break
+            city = next((m for m in gazetteer.find(head[:end.start()]) if m.type == "City"), None)
+            if city is not None:
+                return city.iri
+    return None
+
+
 def retold(facts: list) -> list:
     """``facts`` without the events dated only by the publication date (``published``) of a
-    kind the document also tells with a date of its own within a month of it: the same event,
-    told again; the cooperation facts of one such event move to that one.
+    kind the document also tells with a date of its own within a month of it, nor the undated
+    events of a kind and status it also tells with a date: the same event, told again; the
+    cooperation facts of one such event move to that one.
 
     >>> from kg.facts import Fact
     >>> caption = Fact("Event", {"kind": "meeting", "date": PartialDate(2020, 8, 6, PUBLISHED)}, [])
     >>> report = Fact("Event", {"kind": "meeting", "date": PartialDate(2020, 8, 5)}, [])
     >>> [f.fields["date"].lexical for f in retold([caption, report])]
     ['2020-08-05']
+    >>> plan = Fact("Event", {"kind": "meeting", "status": "planned"}, [])
+    >>> len(retold([plan, report])), len(retold([Fact("Event", {"kind": "meeting"}, []), report]))
+    (2, 1)
     """
     events = [f for f in facts if f.kind == "Event" and hasattr(f.fields.get("date"), "lexical")]
     gone = {}
@@ -130,6 +192,12 @@ def retold(facts: list) -> list:
         if _published(fact):
             same = next((f for f in events if not _published(f) and f.fields.get("kind") == fact.fields.get("kind")
                          and _near(f.fields["date"], fact.fields["date"])), None)
+            if same is not None:
+                gone[id(fact)] = same
+    for fact in facts:      # an undated event of a kind the document also tells with a date: that one
+        if fact.kind == "Event" and "date" not in fact.fields:
+            same = next((f for f in events if (f.fields.get("kind"), f.fields.get("status"))
+                         == (fact.fields.get("kind"), fact.fields.get("status"))), None)
             if same is not None:
                 gone[id(fact)] = same
     for fact in facts:

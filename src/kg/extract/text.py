@@ -35,14 +35,18 @@ def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[S
 
     >>> [s.text for s in sentences("They will sign\nan agreement. Then\n\nmore.", r"(?<=\.)\s+")]
     ['They will sign\nan agreement.', 'Then', 'more.']
+    >>> [s.text for s in sentences("Menlu Retno L.P. Marsudi tiba. Lalu", r"(?<=\.)\s+")]   # initials "L.P."
+    ['Menlu Retno L.P. Marsudi tiba.', 'Lalu']
     """
     no_split = tuple(abbreviations)
+    wrapped = _hard_wrapped(text)
     cuts = [0]
     for match in re.finditer(rf"{boundary}|\n+", text):
         before = text[cuts[-1]:match.start()]
-        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|\s)\w\.$", before)):
+        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|[\s.])\w\.$", before)):
             continue
-        if match.group() == "\n" and re.search(r"\w[,]?$", before) and text[match.end():match.end() + 1].islower():
+        if match.group() == "\n" and re.search(r"\w[,)]?$", before) and (
+                wrapped or text[match.end():match.end() + 1].islower()):
             continue      # a hard-wrapped line: the sentence goes on
         cuts.extend((match.start(), match.end()))
     cuts.append(len(text))
@@ -54,6 +58,20 @@ def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[S
             lead = len(chunk) - len(chunk.lstrip())
             result.append(Sentence(start + lead, start + lead + len(stripped), stripped))
     return result
+
+
+def _hard_wrapped(text: str) -> bool:
+    r"""Whether the whole text is wrapped at a line width, so that a line ending in no stop goes
+    on in the next line whatever its first letter ("Perdana Menteri\nThailand Paetongtarn …"):
+    ten lines or more followed by another line, most of them ending in no stop.
+
+    >>> _hard_wrapped("Perdana Menteri\nThailand tiba.\n" * 10), _hard_wrapped("Title\nA sentence.\n")
+    (True, False)
+    """
+    lines = text.split("\n")
+    followed = [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    open_ended = [line for line in followed if re.search(r"\w[,)]?\s*$", line)]
+    return len(followed) >= 10 and len(open_ended) > len(followed) / 2
 
 
 @dataclass(frozen=True)

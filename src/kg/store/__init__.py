@@ -33,7 +33,6 @@ from pathlib import Path
 from kg import paths
 from kg.errors import StoreDamaged
 from kg.store.base import Store, curated_prefix, is_curated
-from kg.store.endpoint import Endpoint, SparqlEndpointStore
 from kg.store import layout
 from kg.store.oxigraph import OxigraphStore
 
@@ -41,13 +40,30 @@ __all__ = ["Endpoint", "OxigraphStore", "SparqlEndpointStore", "Store", "build_s
            "is_curated", "is_url", "load_store", "locate", "open_store", "store_location"]
 
 
+def __getattr__(name):
+    """:class:`Endpoint` and :class:`SparqlEndpointStore`, imported when first asked for: a
+    command on a store directory never loads the HTTP client's modules."""
+    if name in ("Endpoint", "SparqlEndpointStore"):
+        from kg.store import endpoint
+
+        return getattr(endpoint, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def is_url(location) -> bool:
     """True for an ``http(s)://`` location (an endpoint), False for a directory."""
     return str(location).startswith(("http://", "https://"))
 
 
-def _endpoint(url: str, update: str | None = None, graph_store: str | None = None) -> Endpoint:
+def _remote(location) -> bool:
+    """True for an :class:`Endpoint` or an ``http(s)://`` URL, False for a directory."""
+    return not isinstance(location, (str, os.PathLike)) or is_url(location)
+
+
+def _endpoint(url: str, update: str | None = None, graph_store: str | None = None):
     """``url``'s endpoint; update and GSP URLs as given, else from the environment, else derived."""
+    from kg.store.endpoint import Endpoint
+
     return Endpoint.from_url(url, update or os.environ.get("KG_UPDATE_ENDPOINT"),
                              graph_store or os.environ.get("KG_GSP_ENDPOINT"))
 
@@ -58,7 +74,7 @@ def store_location(store=None) -> str:
 
 
 def locate(store=None, endpoint: str | None = None, update: str | None = None,
-           graph_store: str | None = None) -> str | Endpoint:
+           graph_store: str | None = None):
     """Where a command works: ``endpoint`` (``--endpoint``), else ``$KG_ENDPOINT``, else
     :func:`store_location` (``--store``, ``$KG_STORE``, ``build/store``).
 
@@ -81,18 +97,20 @@ def open_store(location=None, *, read_only: bool = True, create: bool = False) -
     """
     if location is None:
         location = locate()
-    if not isinstance(location, Endpoint) and is_url(location):
+    if isinstance(location, (str, os.PathLike)):
+        if not is_url(location):
+            return OxigraphStore(location, read_only=read_only, create=create)
         location = _endpoint(str(location))
-    if isinstance(location, Endpoint):
-        return SparqlEndpointStore(location, read_only=read_only)
-    return OxigraphStore(location, read_only=read_only, create=create)
+    from kg.store.endpoint import SparqlEndpointStore
+
+    return SparqlEndpointStore(location, read_only=read_only)
 
 
 def build_store(location, quads, force: bool = False) -> None:
     """Create or rebuild the store at ``location`` (a directory or an endpoint) from ``quads``,
     keeping its curated graphs. A damaged store directory is refused unless ``force``; then it
     is set aside (``.NAME.damaged-…``) and a new store made."""
-    remote = isinstance(location, Endpoint) or is_url(location)
+    remote = _remote(location)
     try:  # a directory is replaced, never written: it is read through a read-only handle
         store = open_store(location, read_only=not remote, create=True)
     except StoreDamaged:
@@ -109,7 +127,7 @@ def change_store(location, write) -> None:
     a directory is changed in a copy switched in whole (read through a read-only handle, as
     :func:`build_store` does); an endpoint is written in place."""
     location = locate() if location is None else location
-    remote = isinstance(location, Endpoint) or is_url(location)
+    remote = _remote(location)
     with open_store(location, read_only=not remote) as store:
         store.change(write)
 

@@ -6,7 +6,7 @@ True
 from __future__ import annotations
 
 import functools
-from typing import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 

@@ -29,7 +29,6 @@ import fcntl
 import os
 import shutil
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreDamaged
@@ -62,12 +61,11 @@ def resolve(path: Path) -> Path:
     return path
 
 
-@dataclass
 class Pin:
     """A version directory held open with a ``flock`` (shared for readers, exclusive for a build)."""
 
-    path: Path
-    descriptor: int
+    def __init__(self, path: Path, descriptor: int):
+        self.path, self.descriptor = path, descriptor
 
     def release(self) -> None:
         if self.descriptor >= 0:
