@@ -160,3 +160,41 @@ def test_cooperation_of_a_pair_is_the_cooperation_whose_contexts_name_both(store
     every = rows(store, "cooperation")
     expected = [r for r in every if names(r["fact"], ID) and names(r["fact"], PE)]
     assert expected and rows(store, "cooperation", a=pair[0], b=pair[1]) == expected
+
+
+def test_a_fact_concerns_the_states_of_its_context_or_company():
+    """kg:concerns (what a pair filter reads): a market entry's market and its company's
+    nationalities; a nationality added later names the entry among the nodes to derive again."""
+    from kg.derived import CONCERNS_PROPERTY, affected, derive
+
+    engine = ox.Store()
+    entry, company = ox.NamedNode(KGR + "market-entry/x-id"), ox.NamedNode(KGR + "company/x")
+    engine.load(f"""{entry} a <{KG}MarketEntry> ; <{KG}company> {company} ; <{KG}market> <{ID}> .
+                    {company} <{KG}nationality> <{PE}> .""", format=ox.RdfFormat.TURTLE,
+                to_graph=ox.NamedNode(KGR + "graph/doc/x"))
+    query = lambda text: engine.query(text, use_default_graph_as_union=True)  # noqa: E731
+    concerned = sorted(q.object.value for q in derive(query) if q.predicate == CONCERNS_PROPERTY)
+    assert concerned == [ID, PE]
+    added = ox.Triple(company, ox.NamedNode(KG + "nationality"), ox.NamedNode(BR))
+    assert entry in affected(query, [added])
+    engine.add(ox.Quad(*added, ox.NamedNode(KGR + "graph/curated")))
+    assert sorted(q.object.value for q in derive(query, [entry]) if q.predicate == CONCERNS_PROPERTY) == [BR, ID, PE]
+
+
+def test_kg_add_of_a_party_to_a_context_brings_its_cooperation_to_that_state(built_store_path, tmp_path):
+    from kg.validate import add
+
+    with open_store(built_store_path) as opened:
+        fact, context = next((s["fact"].value, s["c"].value) for s in
+                             opened.query(f"SELECT ?fact ?c WHERE {{ ?fact a <{KG}Cooperation> ; <{KG}context> ?c . "
+                                          f"?c a <{KG}Agreement> }} ORDER BY ?fact LIMIT 1"))
+        assert fact not in [r["fact"] for r in rows(opened, "cooperation", state=BR)]
+    path = tmp_path / "store"
+    shutil.copytree(built_store_path, path)
+    batch = tmp_path / "batch.ttl"
+    batch.write_text(f"<{context}> <{KG}party> <{BR}> .\n", encoding="utf-8")
+    result = add([batch], str(path))
+    assert result.report.conforms, [v.message for v in result.report.violations]
+    with open_store(path) as opened:
+        assert fact in [r["fact"] for r in rows(opened, "cooperation", state=BR)]
+        assert fact in [r["fact"] for r in rows(opened, "cooperation", a=BR, b=ID)]

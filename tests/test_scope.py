@@ -25,6 +25,9 @@ DENIED = [
     ("es", "Si Perú abre una embajada en Nairobi, el comercio crecerá."),
     ("bn", "পররাষ্ট্র মন্ত্রণালয় অস্বীকার করেছে যে বাংলাদেশ নাইরোবিতে দূতাবাস খুলেছে।"),
     ("bn", "যদি বাংলাদেশ নাইরোবিতে দূতাবাস খোলে, তাহলে বাণিজ্য বাড়বে।"),
+    ("en", "The state visit of President Ruto to Norway on 3 May 2024 was cancelled."),
+    ("id", "Kunjungan kenegaraan Presiden Joko Widodo ke Kenya pada 3 Mei 2024 dibatalkan."),
+    ("es", "Perú y Kenia cancelaron la reunión bilateral prevista en Lima el 3 de mayo de 2024."),
 ]
 
 PLANNED = [

@@ -11,7 +11,10 @@ every stored query, so it is computed here, once, into the graph ``kgr:graph/der
   language it is shown for; the name may be the English or another fallback);
 * ``?fact kg:evidenceText "quote | quote"`` — one per node with ``kg:evidence``;
 * ``?fact kg:participantNames "A; B"@L`` and the other :data:`LISTS` — one per fact with
-  such items and language.
+  such items and language;
+* ``?fact kg:concerns ?state`` — the states a cooperation or a market entry concerns
+  (:data:`CONCERNS`), so that a query filtered to one state or pair starts from the state:
+  through the fact's context or its company, Oxigraph listed every such fact first.
 
 Languages: :data:`LANGUAGES`, and every language tag (and its prefixes) that a label uses,
 so a language with no derived label matches no label at all and is shown as English
@@ -50,6 +53,13 @@ LISTS = {
     "nationalityNames": f"<{KG}nationality>",
 }
 
+# fact class (local name in kg:) -> the path from such a fact to the states it concerns
+CONCERNS = {
+    "Cooperation": f"(<{KG}context>/(<{KG}party>|<{KG}participant>))|<{KG}state>",
+    "MarketEntry": f"<{KG}market>|(<{KG}company>/<{KG}nationality>)",
+}
+CONCERNS_PROPERTY = ox.NamedNode(KG + "concerns")
+
 _LABELS = f"""SELECT ?x ?label WHERE {{ {{scope}}
   ?x <{RDFS}label>|<{SKOS}prefLabel> ?label FILTER(isIRI(?x) && isLITERAL(?label)) }}"""
 _EVIDENCE = f"""SELECT ?x ?source ?start ?exact WHERE {{ {{scope}}
@@ -59,11 +69,15 @@ _EVIDENCE = f"""SELECT ?x ?source ?start ?exact WHERE {{ {{scope}}
   OPTIONAL {{ ?target <{OA}hasSelector>/<{OA}start> ?start }}
 }}"""  # distinct and sorted here: 3x faster than by the engine at 1M triples
 _ITEMS = "SELECT DISTINCT ?x ?item WHERE {{ {scope} ?x {path} ?item FILTER(isIRI(?x)) }}"
+_CONCERNED = ("SELECT DISTINCT ?x ?item WHERE {{ {scope} ?x a <{cls}> ; {path} ?item "
+              "FILTER(isIRI(?x) && isIRI(?item)) }}")
 # the facts whose derived values depend on ?node: as its evidence (node, target, selector) …
 _EVIDENCE_OF = [f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?x <{KG}evidence> ?node }}",
                 f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?e <{OA}hasTarget> ?node . ?x <{KG}evidence> ?e }}",
                 f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?t <{OA}hasSelector> ?node . ?e <{OA}hasTarget> ?t . "
                 f"?x <{KG}evidence> ?e }}"]
+# … or as the context or company through which it concerns a state …
+_CONCERNS_OF = f"SELECT DISTINCT ?x WHERE {{ {{scope}} ?x <{KG}context>|<{KG}company> ?node }}"
 # … or as a list item whose name changed (one query a list: a path with its object bound first)
 _ITEM_OF = "SELECT DISTINCT ?x WHERE {{ {scope} ?x {path} ?node }}"
 LABEL_PROPERTIES = (RDFS + "label", SKOS + "prefLabel")
@@ -161,6 +175,10 @@ def derive(query: Callable[[str], object], nodes: Iterable[ox.NamedNode] | None 
                 names = sorted((name_of(item, lang), str(item)) for item in found)
                 quads.append(ox.Quad(fact, predicate,
                                      ox.Literal("; ".join(n for n, _ in names), language=lang), graph))
+    for cls, path in CONCERNS.items():
+        rows = query(_CONCERNED.format(scope=scope, cls=KG + cls, path=path))
+        quads += sorted((ox.Quad(row["x"], CONCERNS_PROPERTY, row["item"], graph) for row in rows),
+                        key=lambda quad: (quad.subject.value, quad.object.value))
     quotes: dict = {}
     for row in query(_EVIDENCE.replace("{scope}", scope)):
         quotes.setdefault(row["x"], set()).add(_quote_key(row["source"], row["start"], row["exact"]))
@@ -184,8 +202,9 @@ def relabelled(query: Callable[[str], object], triples: Iterable[ox.Triple]) -> 
 def affected(query: Callable[[str], object], triples: Iterable[ox.Triple],
              renamed: Iterable[ox.NamedNode] = ()) -> list[ox.NamedNode]:
     """The nodes whose derived values a batch of ``triples`` changes: its subjects, the
-    contexts it gives cooperation (their topics), the facts whose evidence it extends, and
-    the facts that list one of the ``renamed`` nodes (:func:`relabelled`)."""
+    contexts it gives cooperation (their topics), the facts whose evidence it extends, the
+    facts whose context or company it describes (the states they concern), and the facts
+    that list one of the ``renamed`` nodes (:func:`relabelled`)."""
     triples = list(triples)
     subjects = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
     found = set(subjects) | {t.object for t in triples if t.predicate.value == KG + "context"
@@ -193,7 +212,7 @@ def affected(query: Callable[[str], object], triples: Iterable[ox.Triple],
     relabelled = sorted(set(renamed), key=str)
     if subjects:
         scope = _scope(sorted(subjects, key=str))
-        for text in _EVIDENCE_OF:
+        for text in [*_EVIDENCE_OF, _CONCERNS_OF]:
             found.update(row["x"] for row in query(text.replace("{scope}", scope)))
     if relabelled:
         scope = _scope(relabelled)

@@ -1096,8 +1096,9 @@ def _anniversary(r: Reading, spec) -> list:
     words is that date itself ("48 años de relaciones, establecidas el 15 de noviembre de
     1975"); else the number of years nearest the trigger (within ``reach`` characters:
     "the 60th anniversary", "60 tahun hubungan", "aniversario número 75") counted back from the
-    date of writing the clause gives, its day and month kept ("In 2023 the two celebrate the 70th
-    anniversary": 1953; "40 tahun … pada 15 September 2020": 15 September 1980),
+    date of writing the clause gives, its day and month kept when that date follows ("In 2023 the
+    two celebrate the 70th anniversary": 1953; "40 tahun … pada 15 September 2020": 15 September
+    1980; "Jakarta, 11 Agustus 2025 — … 50 tahun hubungan": 1975),
     else from the document's date (:class:`YearsBefore`; none in a document without one)."""
     spec = spec or {}
     since = [fold(w) for w in spec.get("since") or []]
@@ -1115,8 +1116,12 @@ def _anniversary(r: Reading, spec) -> list:
         return []
     if not dates:      # counted back from the document's date (kg.extract.engine), where it has one
         return [YearsBefore(numbers[0][1])]
-    base = max(dates, key=lambda m: m.iri.year).iri     # "40 tahun … pada 15 September 2020": 15 September 1980
-    return [PartialDate(base.year - numbers[0][1], base.month, base.day,
+    # the celebration's date after the number keeps its day and month ("40 tahun … pada 15
+    # September 2020": 15 September 1980); a date before it (a dateline) gives the year only
+    after = [m for m in dates if m.start > r.trigger.start]
+    base = max(after or dates, key=lambda m: m.iri.year).iri
+    month, day = (base.month, base.day) if after else (None, None)
+    return [PartialDate(base.year - numbers[0][1], month, day,
                         f"{numbers[0][1]} years before {base.lexical}, the date of writing the text gives")]
 
 

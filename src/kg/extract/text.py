@@ -27,7 +27,8 @@ class Sentence:
 
 
 def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[Sentence]:
-    r"""Split ``text`` at the ``boundary`` regex, never right after an abbreviation or an initial.
+    r"""Split ``text`` at the ``boundary`` regex, never right after an abbreviation or an initial
+    (one letter and a stop, after a space or another initial: "H.R. Rasuna Said", "Ph.D.").
 
     Line breaks are boundaries, but a single one inside a sentence hard-wrapped in the
     source (the line ends with no stop and the next begins in lower case: "menyaksikan
@@ -43,7 +44,7 @@ def sentences(text: str, boundary: str, abbreviations: list[str] = ()) -> list[S
     cuts = [0]
     for match in re.finditer(rf"{boundary}|\n+", text):
         before = text[cuts[-1]:match.start()]
-        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|[\s.])\w\.$", before)):
+        if match.group().strip("\n") and (before.endswith(no_split) or re.search(r"(?:^|[\s.(])\w\.$", before)):
             continue
         if match.group() == "\n" and re.search(r"\w[,)]?$", before) and (
                 wrapped or text[match.end():match.end() + 1].islower()):
