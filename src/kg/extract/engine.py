@@ -345,8 +345,10 @@ def _read_frames(sentence, language, patterns, date_regex, pair, context, eviden
 #: Kinds whose later statement adds the fields a known fact lacks ("the embassy in Algiers …
 #: Bangladesh opened it on 10 August 1973": the opening date of the embassy told before; "a
 #: meeting …, and other meetings in Asunción": the place of the meeting), or a date it told
-#: less precisely ("relations in 1944 …" then "on 21 October 1944").
-COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",), "Event": ("place",)}
+#: less precisely ("relations in 1944 …" then "on 21 October 1944"); the date of an agreement
+#: told again ("signed an MoU … The MoU was signed on Monday (11/11)").
+COMPLETED = {"Mission": ("opened", "city"), "BilateralRelation": ("established",), "Event": ("place",),
+             "Agreement": ("date",)}
 
 
 def _complete_known(known: Fact, fact: Fact) -> None:

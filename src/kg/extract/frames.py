@@ -955,12 +955,17 @@ def _one_of_pair(r: Reading, _) -> list:
     return list(r.pair) if r.pair and len(named) <= 1 and named <= set(r.pair) else []
 
 
+# the text before a state that names it as the country of a city where something happened
+VENUE = re.compile(r"(?<![\w])(?:in|at|en|di)\s+(?:[A-ZÀ-Ý][\w'.-]*\s+){0,2}[A-ZÀ-Ý][\w'.-]*,\s*$")
+
+
 def _of_pair(r: Reading, _) -> list:
     """The document's pair, when the trigger's scope names no state but those of the pair (an
     agreement of the pair: "Peru signed an agreement with Chile" in a document on Indonesia and
     Peru is a third state's, "with the European Union" an organization's, none); in a document
-    without a pair, the states the scope names."""
-    named = list(dict.fromkeys(value(m) for m in r.typed))
+    without a pair, the states the scope names. A state named after a city where it happened
+    ("signed in Gurgaon, India", "en Lima, Perú") is the venue, no party."""
+    named = list(dict.fromkeys(value(m) for m in r.typed if not VENUE.search(r.clause[max(0, m.start - 60):m.start])))
     oblique = "|".join(re.escape(fold(w)) for w in r.trigger.frame.oblique)
     if oblique and any("Organization" in m.entities and r.trigger.end <= m.start <= r.trigger.end + 40
                        and m.end <= r.scope[1] and re.search(rf"(?<!{WORD})(?:{oblique})\s+(?:the\s+|la\s+|el\s+)?$",
