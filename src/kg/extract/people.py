@@ -33,8 +33,6 @@ PRONOUN = "\u2063pronoun"
 
 #: Offices whose holders in one sentence are often of two states sent to one host, not counterparts.
 ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-of-mission", "consul", "consul-general"}
-#: Offices whose holders the press quotes from either state of a document as often as its own: not ``home``'s unsaid.
-SPEAKERS = {"spokesperson"}
 
 
 #: Words of a publisher that is a government's own office (a ministry, an embassy, a presidency), in the
@@ -103,8 +101,8 @@ def complete(facts: list[Fact], people: list[Person], pair, home: str | None = N
 
     ``home`` is the state whose officials the language's press names without their state
     ("Presiden Joko Widodo", "Menlu Retno Marsudi" in Indonesian): in a document about it and another state
-    (``pair``), a holder no earlier mention or counterpart gives a state serves it (not an envoy
-    nor a spokesperson, who is as often the other state's)."""
+    (``pair``), a holder no earlier mention or counterpart gives a state serves it (not an envoy,
+    who is as often the other state's)."""
     holdings = [f for f in facts if f.kind == "OfficeHolding"]
     for number, fact in enumerate(holdings):
         fields = fact.fields
@@ -128,7 +126,7 @@ def complete(facts: list[Fact], people: list[Person], pair, home: str | None = N
         if "state" not in fact.fields and pair:
             fact.fields.update(_counterpart(fact, holdings, pair, people))
         if "state" not in fact.fields and pair and home in pair and fact.fields["holder"].name != PRONOUN \
-                and fact.fields["office"].rsplit("/", 1)[-1] not in ENVOYS | SPEAKERS:
+                and fact.fields["office"].rsplit("/", 1)[-1] not in ENVOYS:
             fact.fields["state"] = home
     kept = []
     for fact in facts:
