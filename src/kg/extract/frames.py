@@ -26,6 +26,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
                         of the holder ("arrived in Malaysia at the invitation of Prime Minister X")
 ``{state_of: city}``    the state of the city (or company) that fills the role ``city``
 ``{city_of: [in]}``     the state of a city right after one of these words ("opened a plant in Surabaya")
+``{capital: [in the capital]}``  the capital of the ``host`` role's state, where the trigger's scope says one of these
+                        words and names no city ("the embassy of Ethiopia in the national capital": New Delhi)
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
                         ("As members of the OECD, Chile and Mexico urged Brazil")
@@ -504,9 +506,11 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
     missing = []
     roles = trigger.frame.roles
     # a role left empty whose cues read another role ("{other: sending}") is tried again once
-    # the roles after it are filled: "X opened its embassy" takes its host from the sending state
+    # the roles after it are filled: "X opened its embassy" takes its host from the sending state;
+    # a city named as "the capital" is read last, from the host
     for role in roles + [r for r in roles if not r.optional and any(
-            isinstance(cue, dict) and next(iter(cue)) in ROLE_CUES for cue in r.cues)]:
+            isinstance(cue, dict) and next(iter(cue)) in ROLE_CUES for cue in r.cues)] + [
+            r for r in roles if any(isinstance(cue, dict) and next(iter(cue)) == "capital" for cue in r.cues)]:
         if role.name in filled:
             continue
         items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions,
@@ -1006,6 +1010,23 @@ def _city_of(r: Reading, words) -> list:
     return [m.entities["State_of"] for m in sorted(cities, key=lambda m: abs(m.start - r.trigger.start))]
 
 
+#: Every state's capital (state IRI -> city IRI), set by kg.extract.language from data/reference.
+CAPITALS: dict[str, str] = {}
+
+
+def _capital(r: Reading, words) -> list:
+    """The capital of the state filling the ``host`` role, where the trigger's scope says one of
+    ``words`` and names no city: "the embassy of Ethiopia in the national capital" in a document
+    on India and Ethiopia is the one in New Delhi."""
+    low, high = r.own or r.scope
+    text = fold(r.clause[low:high])
+    if any("City" in m.entities and low <= m.start and m.end <= high for m in r.mentions) or not any(
+            re.search(rf"(?<!{WORD}){re.escape(fold(w))}(?!{WORD})", text) for w in words):
+        return []
+    hosts = [str(value(m)) for m in r.filled.get("host", [])]
+    return [CAPITALS[h] for h in hosts if h in CAPITALS]
+
+
 def _other(r: Reading, role_name) -> list:
     """The state of the pair that is not the one filling ``role_name`` (the exporter's partner),
     or set as it by the frame ("KBRI": the embassy of Indonesia)."""
@@ -1254,7 +1275,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
         "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
-        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier}
+        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier, "capital": _capital}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
 ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier"}
