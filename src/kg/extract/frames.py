@@ -37,6 +37,9 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{before_not: [তে]}``  as ``before``, without the mentions written with one of these endings (not "ভারতে", in India)
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
+``{rest_of_pair: host}`` the one state of the document's pair that none of the role ``host``'s values is, where one
+                        of them is a third state ("abrió sus embajadas en Senegal y Etiopía" in a document on
+                        Colombia and Ethiopia: Colombia's)
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``{earlier: host}``     as ``unlike``, over the whole clause before the trigger ("A has an embassy in X and consulates in Y")
 ``{marked_list: [in]}`` the first mention ``marked`` finds and those listed with it ("consulates in Sydney, Melbourne and Perth")
@@ -1035,6 +1038,15 @@ def _other(r: Reading, role_name) -> list:
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
 
 
+def _rest_of_pair(r: Reading, role_name) -> list:
+    """The one state of the pair no value of ``role_name`` is, where a value is a third state: a
+    subject the clause leaves out ("abrió sus embajadas en Senegal y Etiopía", of Colombia in a
+    document on Colombia and Ethiopia); none where the values are all of the pair."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    rest = [state for state in r.pair or () if state not in taken]
+    return rest if taken - set(r.pair or ()) and len(rest) == 1 else []
+
+
 def _by_role(r: Reading, role_name) -> list:
     """The mention right before or right after the first one that fills ``role_name``, with
     nothing but a space (or "'s") between: the exporter of "Sweden imported Kenyan tea",
@@ -1275,10 +1287,11 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
         "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
-        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier, "capital": _capital}
+        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier, "capital": _capital,
+        "rest_of_pair": _rest_of_pair}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier", "rest_of_pair"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
