@@ -26,6 +26,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
                         of the holder ("arrived in Malaysia at the invitation of Prime Minister X")
 ``{state_of: city}``    the state of the city (or company) that fills the role ``city``
 ``{city_of: [in]}``     the state of a city right after one of these words ("opened a plant in Surabaya")
+``{capital: [in the capital]}``  the capital of the ``host`` role's state, where the trigger's scope says one of these
+                        words and names no city ("the embassy of Ethiopia in the national capital": New Delhi)
 ``subject``             the nearest mention before the trigger and the ones listed with it ("Chile, Peru and Mexico are")
 ``{subject_after: 40}`` the first mention within 40 characters after the trigger and those listed with it
                         ("As members of the OECD, Chile and Mexico urged Brazil")
@@ -35,6 +37,9 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{before_not: [তে]}``  as ``before``, without the mentions written with one of these endings (not "ভারতে", in India)
 ``{other: exporter}``   the state of the document's pair that does not fill the role ``exporter``
 ``{other: exporter}``   the state of the document's pair that does not fill (or is not set as) the role ``exporter``
+``{rest_of_pair: host}`` the one state of the document's pair that none of the role ``host``'s values is, where one
+                        of them is a third state ("abrió sus embajadas en Senegal y Etiopía" in a document on
+                        Colombia and Ethiopia: Colombia's)
 ``{unlike: host}``      as ``before``, without the state that fills the role ``host``
 ``{earlier: host}``     as ``unlike``, over the whole clause before the trigger ("A has an embassy in X and consulates in Y")
 ``{marked_list: [in]}`` the first mention ``marked`` finds and those listed with it ("consulates in Sydney, Melbourne and Perth")
@@ -504,9 +509,11 @@ def fill(trigger: Trigger, scope: tuple[int, int], whole: tuple[int, int], claus
     missing = []
     roles = trigger.frame.roles
     # a role left empty whose cues read another role ("{other: sending}") is tried again once
-    # the roles after it are filled: "X opened its embassy" takes its host from the sending state
+    # the roles after it are filled: "X opened its embassy" takes its host from the sending state;
+    # a city named as "the capital" is read last, from the host
     for role in roles + [r for r in roles if not r.optional and any(
-            isinstance(cue, dict) and next(iter(cue)) in ROLE_CUES for cue in r.cues)]:
+            isinstance(cue, dict) and next(iter(cue)) in ROLE_CUES for cue in r.cues)] + [
+            r for r in roles if any(isinstance(cue, dict) and next(iter(cue)) == "capital" for cue in r.cues)]:
         if role.name in filled:
             continue
         items = _role(role, trigger, whole if role.types in (["Date"], ["Office"]) else scope, clause, mentions,
@@ -1011,12 +1018,38 @@ def _city_of(r: Reading, words) -> list:
     return [m.entities["State_of"] for m in sorted(cities, key=lambda m: abs(m.start - r.trigger.start))]
 
 
+#: Every state's capital (state IRI -> city IRI), set by kg.extract.language from data/reference.
+CAPITALS: dict[str, str] = {}
+
+
+def _capital(r: Reading, words) -> list:
+    """The capital of the state filling the ``host`` role, where the trigger's scope says one of
+    ``words`` and names no city: "the embassy of Ethiopia in the national capital" in a document
+    on India and Ethiopia is the one in New Delhi."""
+    low, high = r.own or r.scope
+    text = fold(r.clause[low:high])
+    if any("City" in m.entities and low <= m.start and m.end <= high for m in r.mentions) or not any(
+            re.search(rf"(?<!{WORD}){re.escape(fold(w))}(?!{WORD})", text) for w in words):
+        return []
+    hosts = [str(value(m)) for m in r.filled.get("host", [])]
+    return [CAPITALS[h] for h in hosts if h in CAPITALS]
+
+
 def _other(r: Reading, role_name) -> list:
     """The state of the pair that is not the one filling ``role_name`` (the exporter's partner),
     or set as it by the frame ("KBRI": the embassy of Indonesia)."""
     taken = {value(m) for m in r.filled.get(role_name, [])} or (
         {r.trigger.frame.constants[role_name]} if role_name in r.trigger.frame.constants else set())
     return [state for state in r.pair or () if taken and taken <= set(r.pair) and state not in taken]
+
+
+def _rest_of_pair(r: Reading, role_name) -> list:
+    """The one state of the pair no value of ``role_name`` is, where a value is a third state: a
+    subject the clause leaves out ("abrió sus embajadas en Senegal y Etiopía", of Colombia in a
+    document on Colombia and Ethiopia); none where the values are all of the pair."""
+    taken = {str(value(m)) for m in r.filled.get(role_name, [])}
+    rest = [state for state in r.pair or () if state not in taken]
+    return rest if taken - set(r.pair or ()) and len(rest) == 1 else []
 
 
 def _by_role(r: Reading, role_name) -> list:
@@ -1259,10 +1292,11 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
         "of_pair": _of_pair, "title_year": _title_year, "near": _near, "by_role": _by_role,
-        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier}
+        "city_of": _city_of, "marked_list": _marked_list, "earlier": _earlier, "capital": _capital,
+        "rest_of_pair": _rest_of_pair}
 
 #: The cues that read another role's value: a role with one is tried again after the others (``fill``).
-ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier"}
+ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier", "rest_of_pair"}
 
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:

@@ -141,6 +141,7 @@ def _general_layer(language: Language, graph) -> None:
     from ..rdfterms import KG, mint
     from ..reference import writes_latin
     from .demonyms import cldr_demonyms
+    from . import frames
     from .frames import load_frames
     from .gazetteer import ACRONYM, Gazetteer, read_demonyms
     from .statenames import other_state_names
@@ -173,6 +174,7 @@ def _general_layer(language: Language, graph) -> None:
     language.gazetteer = Gazetteer(names, language.suffixes)
     language.city_states = {str(city): str(state) for city in graph.subjects(RDF.type, KG.City)
                             for state in graph.objects(city, KG.inState)}
+    frames.CAPITALS.update({str(state): str(city) for city, state in graph.subject_objects(KG.isCapitalOf)})
     language.frame_both = language.frames.both
     language.name_regex = language.frames.name_regex(language.name)
 
