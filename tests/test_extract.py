@@ -232,6 +232,8 @@ def test_an_undated_news_text_s_weekday_is_in_its_present_not_an_earlier_year(la
     ("id", "3-5 September", "2021-09-03"),
     ("es", "el pasado miércoles", "2021-03-10"),         # the last Wednesday before Friday 12 March 2021
     ("es", "la víspera", "2021-03-11"),
+    ("es", "en septiembre último", "2020-09"),          # the last September up to 12 March 2021
+    ("es", "el pasado mes de enero", "2021-01"),
 ])
 def test_ranges_and_relative_days_of_a_dated_report(languages, lang, text, expected):
     from kg.extract.text import ascii_digits
@@ -242,6 +244,22 @@ def test_ranges_and_relative_days_of_a_dated_report(languages, lang, text, expec
     found = re.compile(patterns.regex("Date")).search(ascii_digits(text))    # as the engine finds dates in text
     date = patterns.date(found.group(), Context([2021], PartialDate(2021, 3, 12), {}))
     assert date.lexical == expected
+
+
+def test_a_day_without_year_in_a_report_dated_to_its_year_is_in_that_year_not_a_recalled_one(languages):
+    # "este 22 de noviembre" in a 2018 report that also says "desde 1902"
+    date = Patterns(languages["es"]).date("22 de noviembre", Context([2018, 1902], PartialDate(2018), {}))
+    assert date.lexical == "2018-11-22" and "2018" in date.note
+
+
+def test_an_undated_catalog_row_takes_the_date_of_its_address():
+    from kg.extract.dates import url_date
+
+    assert url_date("https://news.example.cl/2018/cuba-y-espana-firman").lexical == "2018"
+    assert url_date("https://news.example.id/2024/12/pm-tiba.html").lexical == "2024-12"
+    assert url_date("https://news.example.id/2024/12/05/").lexical == "2024-12-05"
+    assert url_date("https://example.org/wiki/all_2024-04/A/Page") is None
+    assert url_date("https://example.org/news/20245/a") is None
 
 
 def test_a_day_without_year_is_not_guessed_when_no_year_fits(languages):

@@ -22,6 +22,7 @@ from rdflib import Dataset, Graph
 
 from . import paths
 from .errors import BuildInvalid, CatalogError, ExtractionError, KgError
+from .extract.dates import url_date
 from .extract.engine import Extraction, extract
 from .extract.language import Language, load_languages
 from .mapping import Mapper
@@ -94,7 +95,8 @@ class Extractor:
         if document.language not in self.languages:
             raise ExtractionError(f"no rules for language {document.language!r} "
                                   f"(have: {', '.join(sorted(self.languages))})", file=document.path)
-        return extract(document.text(), self.languages[document.language], document.id, document.date,
+        publication = document.date or url_date(document.url)    # a news site's /2018/11/ address
+        return extract(document.text(), self.languages[document.language], document.id, publication,
                        document.title, document.publisher)
 
     def graph(self, document: Document, extraction: Extraction | None = None) -> Graph:

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from urllib.parse import urlsplit
 
 from babel import Locale
 
@@ -116,6 +118,28 @@ def weekday_on_or_before(date: PartialDate, weekday: int, note: str | None = Non
     day = dt.date(date.year, date.month, date.day)
     day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
     return PartialDate(day.year, day.month, day.day, note)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:/(\d\d?)(?:/(\d\d?))?)?(?=/)")
+
+
+def url_date(url: str) -> PartialDate | None:
+    """The date a news site's address gives as path folders (/2018/, /2024/12/, /2024/12/05/),
+    for a document whose catalog leaves its date empty; None when the address has none.
+
+    >>> url_date("https://escambray.cu/2018/cuba-y-espana-firman").lexical
+    '2018'
+    >>> url_date("https://news.example.id/2024/12/05/pm-tiba.html").lexical
+    '2024-12-05'
+    >>> url_date("https://example.org/wiki/all_2024-04/A/Page") is None
+    True
+    """
+    found = _URL_DATE.search(urlsplit(url or "").path + "/")
+    if not found:
+        return None
+    year, month, day = (int(part) if part else None for part in found.groups())
+    date = make_date(year, month, day if month else None, "taken from the document's address")
+    return date or make_date(year, note="taken from the document's address")
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:

@@ -97,7 +97,8 @@ class Context:
         """A day and month the text gave without a year, the year taken from the document."""
         present = weekday is not None and not (self.publication and self.publication.day) and \
             present_year(day, month, weekday, self.years)      # an undated news text's present
-        chosen = present or resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday)
+        chosen = present or self._last_month(day, month) or resolve_year(day, month, weekday, self.years) or self._near_publication(day, month, weekday) \
+            or self._publication_year(weekday)
         if chosen is None:
             return None
         year, note = chosen
@@ -119,6 +120,24 @@ class Context:
             return None
         year = min(years, key=lambda y: abs((dt.date(y, month, day) - base).days))
         return year, f"year {year} taken as the one nearest the document's date, {published.lexical}"
+
+    def _last_month(self, day, month) -> tuple[int, str] | None:
+        """A month named without a day or year ("septiembre último", "el pasado marzo": only such
+        dates lack both) in a document dated to its month: the last such month up to that date."""
+        published = self.publication
+        if day is not None or month is None or published is None or published.month is None:
+            return None
+        year = published.year if month <= published.month else published.year - 1
+        return year, f"year {year} taken as that of the last month {month} up to the document's date, {published.lexical}"
+
+    def _publication_year(self, weekday) -> tuple[int, str] | None:
+        """A day and month without a year or weekday ("este 22 de noviembre") in a document dated
+        to its year or month only, where the text states other years too ("desde 1902"): the
+        publication's year, the report's present."""
+        published = self.publication
+        if weekday is not None or published is None or published.day:
+            return None
+        return published.year, f"year {published.year} taken from the document's date, {published.lexical}"
 
     def reference_date(self) -> tuple[PartialDate, str] | None:
         """The date relative dates count from: the document's date, else the last full date stated."""
