@@ -2,7 +2,8 @@
 and "vehículo" the product "vehículos" (the gazetteer matches names as written).
 
 English: the last word with or without its plural "s" ("-ies" for "-y"); Spanish: a one-word
-name of four letters or more with or without its plural "-s"/"-es". A short English last word
+name of four letters or more with or without its plural "-s"/"-es" (a final "-ón" loses its
+accent in the plural: "camarón", "camarones"). A short English last word
 (four letters or fewer) is left as it is ("arms" is not "arm"); Indonesian and Bengali mark no number on the noun (Bengali
 case endings are the gazetteer's suffixes).
 
@@ -12,6 +13,8 @@ case endings are the gazetteer's suffixes).
 ([], [], ['spare part'])
 >>> number_forms("vehículos", "es"), number_forms("flores", "es"), number_forms("fertilizante", "es")
 (['vehículo'], ['flor'], ['fertilizantes'])
+>>> number_forms("camarones", "es"), number_forms("algodón", "es")
+(['camarón'], ['algodones'])
 >>> number_forms("karet", "id")
 []
 >>> area_forms("económico", "es"), area_forms("comercial", "es"), area_forms("investment", "en")
@@ -36,6 +39,10 @@ def number_forms(name: str, language: str) -> list[str]:
             other = last[:-1] + "ies" if last.endswith("y") and last[-2] not in VOWELS else last + "s"
         return [f"{head} {other}".strip()]
     if language == "es" and " " not in name and len(name) > 3 and name.isalpha():
+        if name.endswith("ones") and len(name) > 5:
+            return [name[:-4] + "ón"]
+        if name.endswith("ón"):
+            return [name[:-2] + "ones"]
         if name.endswith("es") and name[-3] not in VOWELS:
             return [name[:-2]]
         if name.endswith("s"):
