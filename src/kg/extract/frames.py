@@ -79,6 +79,7 @@ Format and examples: data/frames/README.md.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,6 +168,20 @@ class Frames:
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
     companies: object = None          # kg.extract.companies.Companies: the words company names are found by
+
+    @functools.cached_property
+    def openers(self) -> dict[str, list[Frame]]:
+        """Each trigger phrase's first stem, to the frames whose triggers it opens (read once).
+
+        >>> f = Frame.__new__(Frame); f.triggers = [["visit"], ["state", "visit"]]
+        >>> Frames(Path("."), [], [f], str).openers == {"visit": [f], "state": [f]}
+        True
+        """
+        found: dict[str, list[Frame]] = {}
+        for frame in self.frames:
+            for first in dict.fromkeys(phrase[0] for phrase in frame.triggers if phrase):
+                found.setdefault(first, []).append(frame)
+        return found
 
     def name_regex(self, default: str):
         r"""The regex of a person's name for the ``Name`` role: the language's ``name`` (or
@@ -471,9 +486,21 @@ def _has_phrase(words: list[Token], phrases: list[list[str]], prefix: bool) -> b
                if (words[i].stem.startswith(firsts) if prefix else words[i].stem in firsts) for p in phrases)
 
 
+def _trigger_starts(words: list[Token], openers: dict[str, list[Frame]], prefix: bool) -> dict[int, list[int]]:
+    """Per frame (by ``id``), the indices of the words a trigger of it may begin at: the word's
+    stem is a trigger's first stem or, with ``prefix``, begins with one."""
+    starts: dict[int, list[int]] = {}
+    for index, word in enumerate(words):
+        heads = [word.stem[:length] for length in range(len(word.stem) + 1)] if prefix else [word.stem]
+        for key in {id(frame) for head in heads for frame in openers.get(head, ())}:
+            starts.setdefault(key, []).append(index)
+    return starts
+
+
 def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames, prefix: bool) -> list[Trigger]:
     """Every frame's triggers in a clause, in text order."""
     found = []
+    starts = _trigger_starts(clause_words, frames.openers, prefix)
     for frame in frames.frames:
         if frame.requires and not _has_phrase(clause_words, frame.requires, prefix):
             continue
@@ -481,11 +508,7 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
             continue
         if frame.trigger_mention:
             found += [Trigger(frame, m.start, m.end, m) for m in mentions if frame.trigger_mention in m.entities]
-        firsts = tuple(phrase[0] for phrase in frame.triggers if phrase)
-        for index in range(len(clause_words)):
-            word = clause_words[index].stem
-            if not (word.startswith(firsts) if prefix else word in firsts):
-                continue
+        for index in starts.get(id(frame), ()):
             for phrase in frame.triggers:
                 stop = _phrase_at(clause_words, index, phrase, prefix)
                 if stop is not None and not any(t.frame is frame and t.end > clause_words[index].start
