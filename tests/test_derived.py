@@ -198,3 +198,28 @@ def test_kg_add_of_a_party_to_a_context_brings_its_cooperation_to_that_state(bui
     with open_store(path) as opened:
         assert fact in [r["fact"] for r in rows(opened, "cooperation", state=BR)]
         assert fact in [r["fact"] for r in rows(opened, "cooperation", a=BR, b=ID)]
+
+
+def test_a_fact_s_kind_is_its_most_specific_class_under_event_or_agreement():
+    """kg:kind (what the kind column of events and agreements shows): a state visit typed as a
+    visit and an event too is of kind state visit only; a narrower class added later makes the
+    fact one to derive again, of the narrower kind."""
+    from kg.derived import KIND_PROPERTY, affected, derive
+
+    rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    engine = ox.Store()
+    visit, mou = ox.NamedNode(KGR + "event/v"), ox.NamedNode(KGR + "agreement/m")
+    engine.load(f"""<{KG}StateVisit> <{rdfs}subClassOf> <{KG}Visit> . <{KG}Visit> <{rdfs}subClassOf> <{KG}Event> .
+                    <{KG}MemorandumOfUnderstanding> <{rdfs}subClassOf> <{KG}Agreement> .
+                    {visit} a <{KG}StateVisit>, <{KG}Visit>, <{KG}Event> .
+                    {mou} a <{KG}Agreement> . <{KGR}person/p> a <{KG}Person> .""",
+                format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(KGR + "graph/doc/x"))
+    query = lambda text: engine.query(text, use_default_graph_as_union=True)  # noqa: E731
+    kinds = sorted((q.subject.value, q.object.value) for q in derive(query) if q.predicate == KIND_PROPERTY)
+    assert kinds == [(mou.value, KG + "Agreement"), (visit.value, KG + "StateVisit")]
+    narrower = ox.Triple(mou, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                         ox.NamedNode(KG + "MemorandumOfUnderstanding"))
+    assert mou in affected(query, [narrower])
+    engine.add(ox.Quad(*narrower, ox.NamedNode(KGR + "graph/curated")))
+    assert [q.object.value for q in derive(query, [mou]) if q.predicate == KIND_PROPERTY] == [
+        KG + "MemorandumOfUnderstanding"]
