@@ -18,7 +18,7 @@ from kg.validate import add, shacl
 if str(paths.HOME) not in sys.path:   # bench/ is beside src/, not installed
     sys.path.insert(0, str(paths.HOME))
 
-from bench import generate, measure, run, workers  # noqa: E402
+from bench import generate, measure, run, variants, workers  # noqa: E402
 
 SCALE = 16000         # the reference data alone (states, GeoNames cities, their names) holds about 10,700
 
@@ -87,9 +87,25 @@ def test_a_scale_too_small_is_a_one_line_error(tmp_path, capsys):
     assert error.startswith("python -m bench.generate: error: --triples 100 is too small") and error.count("\n") == 1
 
 
-@pytest.mark.parametrize("module", [generate, measure, run, workers], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [generate, measure, run, workers, variants], ids=lambda m: m.__name__)
 def test_examples(module):
     assert doctest.testmod(module).failed == 0
+
+
+def test_variants_says_which_texts_give_the_same_rows(tmp_path, capsys):
+    store = ox.Store(str(tmp_path / "store"))
+    store.load('<http://x.org/a> <http://x.org/p> "1", "2" .', format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode("http://x.org/g"))
+    store.flush()
+    del store
+    texts = {"all": "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", "same": "SELECT ?o { ?s <http://x.org/p> ?o } ORDER BY ?o",
+             "one": 'SELECT ?o WHERE { ?s ?p ?o FILTER(?o = "1") }'}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.rq").write_text(text, encoding="utf-8")
+    variants.main([f"{tmp_path / 'store'}:{tmp_path / name}.rq" for name in texts] + ["--runs", "2"])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1].split(",")[0] for line in lines] == ["2 rows", "2 rows", "1 rows"]
+    assert lines[1].endswith("same rows as above") and lines[2].endswith("other rows")
 
 
 def test_the_build_corpus_copies_seed_and_dev_documents_with_other_states(tmp_path):
