@@ -180,10 +180,10 @@ def pairs(work: Path, store: Path, args) -> dict:
     return found
 
 
-def rdflib_queries(data: Path, args) -> tuple[dict, dict]:
-    """rdflib's engine in one process (the data loaded once); queries it never reached are
-    reported as not run."""
-    m = checked(worker("rdflib-queries", "--data", data, "--limit", args.rdflib_limit,
+def rdflib_queries(data: Path, args, store: Path) -> tuple[dict, dict]:
+    """rdflib's engine in one process (the data and ``store``'s derived graph loaded once);
+    queries it never reached are reported as not run."""
+    m = checked(worker("rdflib-queries", "--data", data, "--store", store, "--limit", args.rdflib_limit,
                        "--runs", args.runs, "--budget", args.budget, limit=args.rdflib_cap), "rdflib")
     loaded, found = m.lines[0] if m.lines else {}, {}
     for figures in m.lines[1:]:
@@ -476,7 +476,7 @@ def main(argv=None) -> int:
         rdflib, results["rdflib"] = {}, {}
         if "rdflib" not in args.skip:
             say("stored queries, rdflib")
-            rdflib, results["rdflib"] = rdflib_queries(data, args)
+            rdflib, results["rdflib"] = rdflib_queries(data, args, store)
         results["queries"] = {n: {"kg": kg[n], "rdflib": rdflib.get(n, {})} for n in names}
         results["floor"] = kg_queries(store, [FLOOR], args)[FLOOR]
         if args.union_check:

@@ -3,6 +3,7 @@ for, gives every stored query rows, and takes a kg add batch; the bench modules'
 from __future__ import annotations
 
 import doctest
+import json
 import io
 import sys
 
@@ -37,6 +38,17 @@ def store(graph, tmp_path_factory):
     location = tmp_path_factory.mktemp("bench-store") / "store"
     load_store(location, graph[0])
     return location
+
+
+def test_rdflib_answers_the_text_kg_runs_with_the_same_rows(graph, store, capsys):
+    """The rdflib column of make bench: the text kg's engine runs (optional parameters left
+    out), over the dump and the store's derived graph, gives each query kg's number of rows."""
+    import argparse
+
+    workers.rdflib_queries(argparse.Namespace(data=graph[0], store=store, limit=60, runs=1, budget=1))
+    found = {line["query"]: line["rows"] for line in map(json.loads, capsys.readouterr().out.splitlines()[1:])}
+    with open_store(store) as opened:
+        assert found == {name: len(list(queries.run(opened, q))) for name, q in queries.discover().items()}
 
 
 def test_size_is_within_ten_percent_and_no_quad_is_written_twice(graph):
