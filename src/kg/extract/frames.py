@@ -168,6 +168,7 @@ class Frames:
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
     companies: object = None          # kg.extract.companies.Companies: the words company names are found by
+    undated_events: bool = False     # an undated text's event that nothing dates is kept, undated (kg.extract.reader)
 
     @functools.cached_property
     def openers(self) -> dict[str, list[Frame]]:
@@ -213,7 +214,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home", "companies", "officials"}
+                "home", "companies", "officials", "undated_events"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -250,6 +251,7 @@ def load_frames(folder: Path) -> Frames | None:
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
     result.officials = settings.get("officials") or []
+    result.undated_events = bool(settings.get("undated_events"))
     if settings.get("home") is not None:
         if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
             raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")
