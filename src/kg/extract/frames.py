@@ -621,13 +621,16 @@ NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
 
 def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
     """Whether one of a role's ``when`` words stands between the trigger and the mention, or
-    within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
-    opened on …", not "relations were established in 1953, and X has an embassy"."""
+    within three words of the trigger, or of a mention at most three words before it with no
+    comma between: "opened its embassy … in 2002", "the embassy … was opened on …", "inauguró
+    este viernes la embajada", not "relations were established in 1953, and X has an embassy"."""
     if not isinstance(item, Mention) and item != STATED:
         return True
     low, high = (trigger.start, trigger.end) if item == STATED else (min(trigger.start, item.start),
                                                                     max(trigger.end, item.end))
-    before = NEAR_WORDS.search(clause[:trigger.start])
+    gap = clause[item.end:trigger.start] if item != STATED and item.end <= trigger.start else None
+    before = NEAR_WORDS.search(clause[:item.start if gap is not None and "," not in gap and len(gap.split()) <= 3
+                                      else trigger.start])
     after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
     return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
                                                     after.group() if after else ""))
