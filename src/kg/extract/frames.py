@@ -168,6 +168,7 @@ class Frames:
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
     companies: object = None          # kg.extract.companies.Companies: the words company names are found by
+    undated_events: bool = False     # an undated text's event that nothing dates is kept, undated (kg.extract.reader)
 
     @functools.cached_property
     def openers(self) -> dict[str, list[Frame]]:
@@ -213,7 +214,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home", "companies", "officials"}
+                "home", "companies", "officials", "undated_events"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -250,6 +251,7 @@ def load_frames(folder: Path) -> Frames | None:
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
     result.officials = settings.get("officials") or []
+    result.undated_events = bool(settings.get("undated_events"))
     if settings.get("home") is not None:
         if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
             raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")
@@ -619,13 +621,16 @@ NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
 
 def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
     """Whether one of a role's ``when`` words stands between the trigger and the mention, or
-    within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
-    opened on …", not "relations were established in 1953, and X has an embassy"."""
+    within three words of the trigger, or of a mention at most three words before it with no
+    comma between: "opened its embassy … in 2002", "the embassy … was opened on …", "inauguró
+    este viernes la embajada", not "relations were established in 1953, and X has an embassy"."""
     if not isinstance(item, Mention) and item != STATED:
         return True
     low, high = (trigger.start, trigger.end) if item == STATED else (min(trigger.start, item.start),
                                                                     max(trigger.end, item.end))
-    before = NEAR_WORDS.search(clause[:trigger.start])
+    gap = clause[item.end:trigger.start] if item != STATED and item.end <= trigger.start else None
+    before = NEAR_WORDS.search(clause[:item.start if gap is not None and "," not in gap and len(gap.split()) <= 3
+                                      else trigger.start])
     after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
     return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
                                                     after.group() if after else ""))

@@ -305,8 +305,9 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     """An event without a date in its clause takes the scene's date and, without a city of its
     own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
     date; not one that speaks of an event told before ("this visit", "kunjungan itu"). A
-    planned event nothing dates, of a kind no plan told before, has no date ("will visit Nairobi").
-    The roles still missing."""
+    planned event nothing dates, of a kind no plan told before, has no date ("will visit Nairobi"),
+    and so has, where the language's ``undated_events`` is true, an event held that an undated
+    document tells first and nothing dates. The roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
     if back and dated and (getattr(dated[0], "end", trigger.end) <= trigger.start or re.match(
@@ -323,9 +324,12 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if date is None:        # a news report's event: by the day it was published; not a planned one
         kind = trigger.frame.constants.get("kind", "event")
         date = None if planned else scene.published(kind)
-        if date is None:    # a plan nothing dates, first told here: no date
-            return [name for name in missing if name != "date"] if planned and (kind, "planned") not in scene.told \
-                else missing
+        if date is None:    # a plan nothing dates, first told here: no date; so is, in a language whose
+            # ``undated_events`` says so, an event held that an undated text (an encyclopedia's or a
+            # ministry's page) tells first and dates nowhere
+            first = (kind, "planned" if planned else None) not in scene.told
+            return [name for name in missing if name != "date"] if first and (
+                planned or frames.undated_events and scene.publication is None) else missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]
