@@ -18,6 +18,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
+``{shared: [and]}``     of two titles joined by these words before one name, the name after the second (for the
+                        first) or the state before the first (for the second): "Deputy PM and Foreign Minister X"
 ``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{delegation: [delegation]}`` the state of a delegation named before in the clause ("Delegasi Indonesia … yaitu X")
@@ -744,8 +746,8 @@ def _next(r: Reading, types) -> list:
     """The mention (or name) just after the trigger; ``{next: [Demonym]}``: only one of these types
     ("el presidente peruano X", not "el presidente Mauricio Macri", where Mauricio is a state's name)."""
     start = _after_filled(r.trigger, r.filled, r.clause)
-    if "Name" in r.role.types:
-        return _name_at(r.clause, start, r.mentions, r.name_regex)
+    if "Name" in r.role.types:      # a title with a case ending is no name's lead: "প্রধানমন্ত্রীকে অভ্যর্থনা জানান"
+        return [] if r.trigger.mention and r.trigger.mention.ending else _name_at(r.clause, start, r.mentions, r.name_regex)
     return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,\n")
             and (not types or set(types) & set(m.entities))][:1]
 
@@ -958,6 +960,30 @@ def _joined(r: Reading, words) -> list:
     if not (own or after) or not name or name.end() != previous.end + link.start():
         return []
     return (own or after)[:1]
+
+
+def _shared(r: Reading, words) -> list:
+    """Two titles joined by one of the words before one name are one person's: for the first
+    title, the name after the second ("উপপ্রধানমন্ত্রী ও পররাষ্ট্রমন্ত্রী ইসহাক দার"); for the
+    second, the state just before the first ("পাকিস্তানের উপপ্রধানমন্ত্রী ও পররাষ্ট্রমন্ত্রী"); not two
+    leaders ("রাষ্ট্রপতি ও প্রধানমন্ত্রী": two people) nor two holders of one office."""
+    joiners = "|".join(re.escape(w) for w in words)
+    offices = [m for m in r.mentions if "Office" in m.entities]
+    link = rf"\s*,?\s+(?:{joiners})\s+"
+    def one_person(first, second) -> bool:
+        titles = {str(m.iri).rsplit("/", 1)[-1] for m in (first, second)}
+        return (not first.ending and len(titles) == 2 and not titles <= LEADERS
+                and re.fullmatch(link, r.clause[first.end:second.start]) is not None)
+    if "Name" in r.role.types:
+        second = next((m for m in offices if m.start >= r.trigger.end), None)
+        if r.trigger.mention is None or second is None or not one_person(r.trigger.mention, second):
+            return []
+        return [] if second.ending else _name_at(r.clause, second.end, r.mentions, r.name_regex)
+    first = next((m for m in reversed(offices) if m.end <= r.trigger.start), None)
+    if first is None or r.trigger.mention is None or not one_person(first, r.trigger.mention):
+        return []
+    return [m for m in r.mentions if set(r.role.types) & set(m.entities) and m.end <= first.start
+            and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])][-1:]
 
 
 def _after_name(r: Reading, words) -> list:
@@ -1315,7 +1341,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "state_of": _state_of, "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone,
         "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
-        "joined": _joined, "possessive": _possessive,
+        "joined": _joined, "possessive": _possessive, "shared": _shared,
         "visiting": _visiting, "accredited": _accredited, "delegation": _delegation, "invited": _invited, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
