@@ -508,11 +508,12 @@ def triggers(clause_words: list[Token], mentions: list[Mention], frames: Frames,
             continue
         if frame.trigger_mention:
             found += [Trigger(frame, m.start, m.end, m) for m in mentions if frame.trigger_mention in m.entities]
-        for index in starts.get(id(frame), ()):     # the longest of the frame's phrases that starts here
-            stops = [stop for phrase in frame.triggers
-                     if (stop := _phrase_at(clause_words, index, phrase, prefix)) is not None]
-            if stops and not any(t.frame is frame and t.end > clause_words[index].start for t in found):
-                found.append(Trigger(frame, clause_words[index].start, clause_words[max(stops) - 1].end))
+        for index in starts.get(id(frame), ()):
+            for phrase in frame.triggers:
+                stop = _phrase_at(clause_words, index, phrase, prefix)
+                if stop is not None and not any(t.frame is frame and t.end > clause_words[index].start
+                                                for t in found):
+                    found.append(Trigger(frame, clause_words[index].start, clause_words[stop - 1].end))
     # "state visit" is one trigger, not a state visit and a visit: a trigger inside a longer
     # one of the same fact kind gives way
     kept = [t for t in found if not any(o is not t and o.frame.fact == t.frame.fact and o.start <= t.start
