@@ -87,7 +87,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
             planned = plans and frame.fact in PLANNED and (_plan_before(
-                language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
+                language, text[_after_quote(text, clause.start, trigger.start):
+                               clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
                 or _opening_planned(language, frame, text[trigger.end:clause.end]))      # "the embassy will open"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
@@ -251,6 +252,23 @@ def _end_of(items, default: int) -> int:
 def _plan_before(language, words: str) -> bool:
     """A plan cue of the language in ``words`` (the clause up to the end of a trigger)."""
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
+
+
+def _after_quote(text: str, start: int, end: int) -> int:
+    """Where the words of ``text[start:end]`` after a quotation closed in it begin (else ``start``):
+    a plan in the words quoted does not plan the event they were said at ("“We want to learn from
+    Indonesia,” said the minister at a press conference").
+
+    >>> _after_quote('“Kami ingin belajar,” kata Menlu saat konferensi pers', 0, 40)
+    21
+    >>> _after_quote('Menlu "akan" datang', 0, 19), _after_quote('Menlu akan datang', 0, 17)
+    (12, 0)
+    """
+    words = text[start:end]
+    closed = words.rfind("”")
+    if words.count('"') >= 2 and words.count('"') % 2 == 0:
+        closed = max(closed, words.rfind('"'))
+    return start + closed + 1 if closed >= 0 else start
 
 
 def _since(items, text: str, since: str | None) -> bool:
