@@ -1359,12 +1359,13 @@ ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier", "rest_of_pair"
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
     """Where the words after a trigger start, past a role filled right after it ("President of
-    Peru", "Minister for Foreign Affairs of the Republic of Indonesia")."""
+    Peru", "Minister for Foreign Affairs of the Republic of Indonesia"; not past a short name:
+    "President Ruto of Kenya")."""
     end = trigger.end
     for mentions in filled.values():
         for mention in mentions:
             if isinstance(mention, Mention) and mention.start >= trigger.end and (
-                    mention.start - end < 6 or re.fullmatch(r"\s+(?:\w{1,4}\s+){1,2}", clause[end:mention.start])):
+                    mention.start - end < 6 or re.fullmatch(r"\s+(?:(?![A-ZÀ-ÖØ-Þ])\w{1,4}\s+){1,2}", clause[end:mention.start])):
                 end = max(end, mention.end)
     return end
 
