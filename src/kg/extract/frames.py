@@ -101,7 +101,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named", "unless_undone", "pair_only"}
+              "named", "unless_undone", "pair_only", "object"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo|নতুন|নবনিযুক্ত|নবনির্বাচিত)\s+)?",
                           re.IGNORECASE)
@@ -145,6 +145,7 @@ class Frame:
     not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
     named: bool = False               # the trigger must be a word of a name that names a state (named_span)
     pair_only: bool = False           # the fact's states must be of the document's pair (no third state's figure)
+    object: dict = field(default_factory=dict)   # {types: [...], past: [...]}: what must follow the trigger (``has_object``)
 
 
 @dataclass
@@ -368,7 +369,41 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
                  not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")),
-                 pair_only=bool(item.get("pair_only")))
+                 pair_only=bool(item.get("pair_only")), object=_object(item.get("object"), where, name))
+
+
+def _object(spec, where: str, name: str) -> dict:
+    """A frame's ``object``: ``{types: [Office, Demonym, Name], past: [the, his]}`` (checked at load)."""
+    if not spec:
+        return {}
+    if not isinstance(spec, dict) or set(spec) - {"types", "past"} or not spec.get("types"):
+        raise RuleError(f"{where}: frame {name}: 'object' is {{types: [...], past: [...]}}")
+    bad = set(spec["types"]) - ROLE_TYPES
+    if bad:
+        raise RuleError(f"{where}: frame {name}: object: unknown type(s) {', '.join(sorted(bad))}")
+    return {"types": list(spec["types"]), "past": [fold(w) for w in spec.get("past") or []]}
+
+
+def has_object(spec: dict, text: str, end: int, mentions: list[Mention], name_regex) -> bool:
+    """Whether a mention of one of ``spec``'s types (or, with ``Name``, a person's name that is no
+    other mention) starts right after ``end``, past the words ``past`` ("received the visiting
+    Prime Minister", "hosted President X", "called on Foreign Minister Y"; not "received a
+    letter", "received Kenya's support").
+
+    >>> from kg.extract.gazetteer import Mention
+    >>> office = Mention(13, 21, "Minister", "Office", "office/minister", {"Office": "office/minister"})
+    >>> has_object({"types": ["Office"], "past": ["the"]}, "received the Minister", 8, [office], None)
+    True
+    >>> has_object({"types": ["Office"], "past": ["the"]}, "received a letter", 8, [], None)
+    False
+    """
+    past = "|".join(re.escape(w) for w in spec["past"])
+    gap = re.match(rf"\s+(?:(?:{past})\s+)*" if past else r"\s+", fold(text[end:end + 200]))
+    start = end + (gap.end() if gap else 0)
+    at = [m for m in mentions if m.start == start]
+    if at:
+        return any(set(spec["types"]) & set(m.entities) for m in at)
+    return "Name" in spec["types"] and name_regex is not None and bool(name_regex.match(text, start))
 
 
 #: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
@@ -1355,12 +1390,13 @@ ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier", "rest_of_pair"
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
     """Where the words after a trigger start, past a role filled right after it ("President of
-    Peru", "Minister for Foreign Affairs of the Republic of Indonesia")."""
+    Peru", "Minister for Foreign Affairs of the Republic of Indonesia"; not past a short name:
+    "President Ruto of Kenya")."""
     end = trigger.end
     for mentions in filled.values():
         for mention in mentions:
             if isinstance(mention, Mention) and mention.start >= trigger.end and (
-                    mention.start - end < 6 or re.fullmatch(r"\s+(?:\w{1,4}\s+){1,2}", clause[end:mention.start])):
+                    mention.start - end < 6 or re.fullmatch(r"\s+(?:(?![A-ZÀ-ÖØ-Þ])\w{1,4}\s+){1,2}", clause[end:mention.start])):
                 end = max(end, mention.end)
     return end
 

@@ -25,7 +25,8 @@ import re
 
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
-from .frames import STATED, _has_phrase, _phrase_at, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import (STATED, _has_phrase, _phrase_at, areas, fill, has_object, multilateral, named_span, tokens, triggers,
+                     value)
 from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
@@ -96,6 +97,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                                                  or scene is not None and scene.holder_named(clause.text))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
+                continue
+            if frame.object and not has_object(frame.object, text, trigger.end, inside, language.name_regex):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"no {' or '.join(frame.object['types'])} right after it")
                 continue
             if frame.fact == "Event" and _on_sidelines(frames, text[clause.start:trigger.start]):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
