@@ -92,7 +92,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
                                                  or _state_leader(frames, text, inside)        # "the Russian leader"
-                                                 or scene is not None and scene.holder_named(clause.text))):
+                                                 or scene is not None and (scene.holder_named(clause.text)
+                                                                           or scene.pronoun(clause.text, frames.pronouns)))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
                 continue

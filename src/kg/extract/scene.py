@@ -154,6 +154,24 @@ class Scene:
             token in words or not token.isascii() and any(token.startswith(w) and len(token) - len(w) <= 3 for w in words)
             for token in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
 
+    def pronoun(self, text: str, pronouns) -> bool:
+        """Whether ``text`` has one of the language's personal ``pronouns`` ("he", "beliau",
+        "তিনি") as a word, after a person named with an office: that official ("Dia akan
+        mengadakan pertemuan dengan Alberto Fernández" after "Presiden Brasil Lula da Silva").
+
+        >>> from kg.facts import Person
+        >>> scene = Scene()
+        >>> scene.pronoun("He met the minister.", ["he"])
+        False
+        >>> scene.people = [Person("Lula da Silva", "office/president", "state/br")]
+        >>> scene.pronoun("He met the minister.", ["he"]), scene.pronoun("The heads met.", ["he"])
+        (True, False)
+        """
+        if not pronouns or not any(person.office for person in self.people):
+            return False
+        words = {w.casefold() for w in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text)}
+        return any(p.casefold() in words for p in pronouns)
+
     def _recent(self) -> bool:
         return self.at is not None and (self.at[0] == self.sentence - 1 or self.at[1] == self.paragraph) \
             and self.at[0] < self.sentence
