@@ -165,6 +165,7 @@ class Frames:
     sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
     leaders: list[str] = field(default_factory=list)     # "leader", "pemimpin": next to a state, an envoy's title
     officials: list[str] = field(default_factory=list)   # "both ministers", "ambos cancilleres": holders of offices
+    pronouns: list[str] = field(default_factory=list)    # "he", "beliau", "তিনি": an official named before (kg.extract.scene)
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
@@ -217,7 +218,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home", "companies", "officials", "undated_events"}
+                "home", "companies", "officials", "undated_events", "pronouns"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -255,6 +256,7 @@ def load_frames(folder: Path) -> Frames | None:
     result.leaders = settings.get("leaders") or []
     result.officials = settings.get("officials") or []
     result.undated_events = bool(settings.get("undated_events"))
+    result.pronouns = settings.get("pronouns") or []
     if settings.get("home") is not None:
         if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
             raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")

@@ -94,7 +94,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
                                                  or _state_leader(frames, text, inside)        # "the Russian leader"
-                                                 or scene is not None and scene.holder_named(clause.text))):
+                                                 or scene is not None and (scene.holder_named(clause.text)
+                                                                           or scene.pronoun(clause.text, frames.pronouns)))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
                 continue
@@ -142,6 +143,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     and scene.reported_from(value(filled["date"][0]) if filled.get("date") else None)
                 if here:        # "La Habana, 16 mar (RHC) – … llegó el miércoles": where it is reported from
                     filled["place"] = [here]
+                elif not missing and "place" not in filled and any(r.name == "place" for r in frame.roles) and (
+                        stay := scene.staying(value(filled["date"][0]) if filled.get("date") else None, planned)):
+                    filled["place"] = [stay]     # a day of the trip told before, in its city
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
