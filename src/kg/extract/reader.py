@@ -25,7 +25,8 @@ import re
 
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
-from .frames import STATED, _has_phrase, _phrase_at, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import (STATED, _has_phrase, _phrase_at, areas, fill, has_object, multilateral, named_span, tokens, triggers,
+                     value)
 from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
@@ -87,14 +88,20 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 continue
             # "akan berkunjung", "will visit": planned; "kunjungan … yang akan berlangsung dua hari": held
             planned = plans and frame.fact in PLANNED and (_plan_before(
-                language, text[clause.start:clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
+                language, text[_after_quote(text, clause.start, trigger.start):
+                               clause.end if frames.plan_after else trigger.end])   # "সফর করবেন"
                 or _opening_planned(language, frame, text[trigger.end:clause.end]))      # "the embassy will open"
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
                                                  or _state_leader(frames, text, inside)        # "the Russian leader"
-                                                 or scene is not None and scene.holder_named(clause.text))):
+                                                 or scene is not None and (scene.holder_named(clause.text)
+                                                                           or scene.pronoun(clause.text, frames.pronouns)))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
+                continue
+            if frame.object and not has_object(frame.object, text, trigger.end, inside, language.name_regex):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"no {' or '.join(frame.object['types'])} right after it")
                 continue
             if frame.fact == "Event" and _on_sidelines(frames, text[clause.start:trigger.start]):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
@@ -136,6 +143,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     and scene.reported_from(value(filled["date"][0]) if filled.get("date") else None)
                 if here:        # "La Habana, 16 mar (RHC) – … llegó el miércoles": where it is reported from
                     filled["place"] = [here]
+                elif not missing and "place" not in filled and any(r.name == "place" for r in frame.roles) and (
+                        stay := scene.staying(value(filled["date"][0]) if filled.get("date") else None, planned)):
+                    filled["place"] = [stay]     # a day of the trip told before, in its city
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -251,6 +261,23 @@ def _end_of(items, default: int) -> int:
 def _plan_before(language, words: str) -> bool:
     """A plan cue of the language in ``words`` (the clause up to the end of a trigger)."""
     return any(re.search(cue, words, re.IGNORECASE) for cue in language.planned + language.frames.planned)
+
+
+def _after_quote(text: str, start: int, end: int) -> int:
+    """Where the words of ``text[start:end]`` after a quotation closed in it begin (else ``start``):
+    a plan in the words quoted does not plan the event they were said at ("“We want to learn from
+    Indonesia,” said the minister at a press conference").
+
+    >>> _after_quote('“Kami ingin belajar,” kata Menlu saat konferensi pers', 0, 40)
+    21
+    >>> _after_quote('Menlu "akan" datang', 0, 19), _after_quote('Menlu akan datang', 0, 17)
+    (12, 0)
+    """
+    words = text[start:end]
+    closed = words.rfind("”")
+    if words.count('"') >= 2 and words.count('"') % 2 == 0:
+        closed = max(closed, words.rfind('"'))
+    return start + closed + 1 if closed >= 0 else start
 
 
 def _since(items, text: str, since: str | None) -> bool:
