@@ -135,13 +135,13 @@ def _on(text: str, end: int, portfolio: Portfolio, head: str, others) -> int:
     opened = portfolio.direct or any(fold(w) in portfolio.marks for w in head.split()[1:])
     position = end
     while True:
-        gap = re.match(r"\s*(,)?\s*", text[position:])
+        gap = re.match(r"\s*([,/])?\s*", text[position:])     # "/": "Menteri PPN/Kepala Bappenas", where a joiner
         word = WORD.match(text, position + gap.end())
         if not word or not _free(word.start(), word.end(), others):
             return end
         folded = fold(word.group())
         if gap.group(1):                 # a comma: only between portfolio words ("Hukum, Hak Asasi Manusia, dan …")
-            if "," not in portfolio.joiners or not opened:
+            if gap.group(1) not in portfolio.joiners or not opened:
                 return end
             if folded in portfolio.joiners:
                 word = WORD.match(text, word.end() + re.match(r"\s*", text[word.end():]).end())
