@@ -96,7 +96,8 @@ def stretch(text: str, mentions: list[Mention], portfolio: Portfolio | None) -> 
             short = ABBREVIATION.match(text, end)      # "(Wamenko Kumham Imipas)", "(Menlu)"
             end = short.end() if short else end
             if (start, end) != (mention.start, mention.end):
-                mention = Mention(start, end, text[start:end], mention.type, mention.iri, mention.entities)
+                mention = Mention(start, end, text[start:end], mention.type, mention.iri, mention.entities,
+                                  mention.ending if end == mention.end else "")
             if _addressed(text, mention, result):      # read as a name's lead (kg.extract.frames)
                 mention = Mention(mention.start, mention.end, mention.text, "Address", mention.iri,
                                   {"Address": mention.iri})
@@ -134,13 +135,13 @@ def _on(text: str, end: int, portfolio: Portfolio, head: str, others) -> int:
     opened = portfolio.direct or any(fold(w) in portfolio.marks for w in head.split()[1:])
     position = end
     while True:
-        gap = re.match(r"\s*(,)?\s*", text[position:])
+        gap = re.match(r"\s*([,/])?\s*", text[position:])     # "/": "Menteri PPN/Kepala Bappenas", where a joiner
         word = WORD.match(text, position + gap.end())
         if not word or not _free(word.start(), word.end(), others):
             return end
         folded = fold(word.group())
         if gap.group(1):                 # a comma: only between portfolio words ("Hukum, Hak Asasi Manusia, dan …")
-            if "," not in portfolio.joiners or not opened:
+            if gap.group(1) not in portfolio.joiners or not opened:
                 return end
             if folded in portfolio.joiners:
                 word = WORD.match(text, word.end() + re.match(r"\s*", text[word.end():]).end())
