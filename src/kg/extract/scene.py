@@ -154,6 +154,25 @@ class Scene:
             token in words or not token.isascii() and any(token.startswith(w) and len(token) - len(w) <= 3 for w in words)
             for token in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
 
+    def sender(self, text: str, hosts: set) -> str | None:
+        """The state a mission whose clause names no sending state is of: that of the one person
+        named before with a state whose name ``text`` holds a word of, not a host ("Fernández
+        explicó que el presupuesto contempla embajadas en Sudáfrica e India" after "el vicecanciller
+        boliviano Hugo Fernández"); None when no one or people of two states are named.
+
+        >>> from kg.facts import Person
+        >>> scene = Scene()
+        >>> scene.people = [Person("Hugo Fernández", "office/vice-minister", "state/bo")]
+        >>> scene.sender("Fernández explicó que habrá embajadas en Sudáfrica e India.", {"state/za", "state/in"})
+        'state/bo'
+        >>> scene.sender("Habrá embajadas en Sudáfrica e India.", {"state/za"}) is None
+        True
+        """
+        tokens = set(re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
+        states = {person.state for person in self.people if person.state and any(
+            len(w) >= 3 and w[0].isalpha() and w in tokens for w in person.name.split())}
+        return next(iter(states)) if len(states) == 1 and not states & hosts else None
+
     def pronoun(self, text: str, pronouns) -> bool:
         """Whether ``text`` has one of the language's personal ``pronouns`` ("he", "beliau",
         "তিনি") as a word, after a person named with an office: that official ("Dia akan
