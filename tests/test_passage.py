@@ -56,3 +56,12 @@ def test_a_mission_without_its_sender_is_of_the_official_the_clause_names(langua
     assert missions(languages, "es", text, "Uruguay e India") == [("uy", "ke"), ("uy", "vn")]
     nobody = "Se anunció que el presupuesto contempla la apertura de embajadas en Vietnam y Kenia."
     assert missions(languages, "es", nobody, "Uruguay e India") == []
+
+
+def test_a_mission_without_its_sender_continues_the_sentence_before(languages):
+    text = ("Vietnam abrió una embajada en Buenos Aires en 1995, concurrente ante Uruguay.\n"
+            "Posteriormente, abrió una embajada residente en Montevideo en 2009.")
+    assert ("vn", "uy") in missions(languages, "es", text, "Vietnam y Uruguay")
+    other = ("Vietnam abrió una embajada en Buenos Aires en 1995.\n"
+             "Chile no tiene embajada en Hanói; abrió una embajada residente en Montevideo en 2009.")
+    assert ("vn", "uy") not in missions(languages, "es", other, "Vietnam y Argentina")

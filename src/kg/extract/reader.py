@@ -138,7 +138,8 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                              f"a word of its 'excludes' before its {frame.excludes_until}, no fact")
                 continue
             if frame.fact == "Mission" and missing == ["sending"] and scene is not None and (
-                    sender := scene.sender(text[clause.start:clause.end], {value(h) for h in filled.get("host", [])})):
+                    sender := scene.sender(text[clause.start:clause.end], {value(h) for h in filled.get("host", [])},
+                                           {m.entities["State"] for m in mentions if "State" in m.entities})):
                 filled["sending"], missing = [sender], []    # "Fernández explicó que … embajadas en Sudáfrica e India"
             if frame.fact == "Event" and scene is not None:
                 missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
