@@ -42,3 +42,26 @@ def test_a_pronoun_after_an_official_is_that_official(languages):
     assert ("bilateral-meeting", None, "-") in events(languages, "id", named, "Brasil dan Argentina")
     nobody = "Turis Brasil tiba di Buenos Aires.\nDia akan mengadakan pertemuan dengan kawan-kawan."
     assert events(languages, "id", nobody, "Brasil dan Argentina") == []
+
+
+def missions(languages, language, text, title):
+    found = extract(text, languages[language], "doc", PartialDate(2021, 3, 12), title).facts
+    return sorted((f.fields["sending"].rsplit("/", 1)[-1], f.fields["host"].rsplit("/", 1)[-1])
+                  for f in found if f.kind == "Mission")
+
+
+def test_a_mission_without_its_sender_is_of_the_official_the_clause_names(languages):
+    text = ("El canciller uruguayo Mario Lubetkin llegó a Nueva Delhi el lunes.\n"
+            "Lubetkin anunció que el presupuesto contempla la apertura de embajadas en Vietnam y Kenia.")
+    assert missions(languages, "es", text, "Uruguay e India") == [("uy", "ke"), ("uy", "vn")]
+    nobody = "Se anunció que el presupuesto contempla la apertura de embajadas en Vietnam y Kenia."
+    assert missions(languages, "es", nobody, "Uruguay e India") == []
+
+
+def test_a_mission_without_its_sender_continues_the_sentence_before(languages):
+    text = ("Vietnam abrió una embajada en Buenos Aires en 1995, concurrente ante Uruguay.\n"
+            "Posteriormente, abrió una embajada residente en Montevideo en 2009.")
+    assert ("vn", "uy") in missions(languages, "es", text, "Vietnam y Uruguay")
+    other = ("Vietnam abrió una embajada en Buenos Aires en 1995.\n"
+             "Chile no tiene embajada en Hanói; abrió una embajada residente en Montevideo en 2009.")
+    assert ("vn", "uy") not in missions(languages, "es", other, "Vietnam y Argentina")

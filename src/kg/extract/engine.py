@@ -229,6 +229,7 @@ def extract(text: str, language, document: str, publication: PartialDate | None 
             scene.people = context.people
             _read_frames(sentence, language, patterns, date_regex, pair, context, evidence, explanation, scene, home)
         scene.record([fact.fields for fact in context.facts[known:] if fact.kind == "Event"])
+        scene.missions([fact.fields for fact in context.facts[known:] if fact.kind == "Mission"])
         if not explanation.fired and not explanation.problems:
             explanation.problems.append("no rule matched")
     return Extraction(retold(context.facts), explanations)

@@ -137,6 +137,10 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"a word of its 'excludes' before its {frame.excludes_until}, no fact")
                 continue
+            if frame.fact == "Mission" and missing == ["sending"] and scene is not None and (
+                    sender := scene.sender(text[clause.start:clause.end], {value(h) for h in filled.get("host", [])},
+                                           {m.entities["State"] for m in mentions if "State" in m.entities})):
+                filled["sending"], missing = [sender], []    # "Fernández explicó que … embajadas en Sudáfrica e India"
             if frame.fact == "Event" and scene is not None:
                 missing = _inherit(trigger, filled, missing, scene, frames, text, planned)
                 here = not missing and "place" not in filled and any(r.name == "place" for r in frame.roles) \

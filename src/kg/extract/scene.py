@@ -51,6 +51,7 @@ class Scene:
         self.at: tuple[int, int] | None = None     # (sentence, paragraph) of that event
         self.told: set[tuple] = set()  # the kinds and statuses of the events the document told so far
         self.stay: tuple | None = None  # (date, city, status) of the last event dated and placed by its own clause
+        self.sent: tuple | None = None  # (sending state, sentence, paragraph) of the last mission stated
         self.people: list = []         # the people named so far (kg.extract.people), set by the engine
 
     def begin(self, gap: str) -> None:
@@ -153,6 +154,41 @@ class Scene:
         return bool(words) and any(
             token in words or not token.isascii() and any(token.startswith(w) and len(token) - len(w) <= 3 for w in words)
             for token in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
+
+    def missions(self, missions: list[dict]) -> None:
+        """The fields of the missions the sentence stated: the last one's sending state, for a
+        mission of the next sentence that names none (``sender``)."""
+        for fields in missions:
+            if isinstance(fields.get("sending"), str):
+                self.sent = (fields["sending"], self.sentence, self.paragraph)
+
+    def sender(self, text: str, hosts: set, named: set = frozenset()) -> str | None:
+        """The state a mission whose clause names no sending state is of: that of the one person
+        named before with a state whose name ``text`` holds a word of, not a host ("Fernández
+        explicó que el presupuesto contempla embajadas en Sudáfrica e India" after "el vicecanciller
+        boliviano Hugo Fernández"); else, in a sentence that names no state but the hosts (``named``:
+        the states it names), the sending state of the mission stated in the sentence before ("La
+        primera misión tailandesa en Chile … Posteriormente, se transformó en una misión residente en
+        Santiago"); None when people of two states are named, or nothing.
+
+        >>> from kg.facts import Person
+        >>> scene = Scene()
+        >>> scene.people = [Person("Hugo Fernández", "office/vice-minister", "state/bo")]
+        >>> scene.sender("Fernández explicó que habrá embajadas en Sudáfrica e India.", {"state/za", "state/in"})
+        'state/bo'
+        >>> scene.sender("Habrá embajadas en Sudáfrica e India.", {"state/za"}) is None
+        True
+        >>> scene.missions([{"sending": "state/th", "host": "state/ar"}])
+        >>> scene.begin(" ")
+        >>> scene.sender("Luego se abrió una embajada en Santiago.", {"state/cl"})
+        'state/th'
+        """
+        tokens = set(re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
+        states = {person.state for person in self.people if person.state and any(
+            len(w) >= 3 and w[0].isalpha() and w in tokens for w in person.name.split())}
+        if not states and self.sent is not None and self.sent[1] == self.sentence - 1 and named <= hosts:
+            states = {self.sent[0]}
+        return next(iter(states)) if len(states) == 1 and not states & hosts else None
 
     def pronoun(self, text: str, pronouns) -> bool:
         """Whether ``text`` has one of the language's personal ``pronouns`` ("he", "beliau",
