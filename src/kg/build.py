@@ -97,7 +97,7 @@ class Extractor:
                                   f"(have: {', '.join(sorted(self.languages))})", file=document.path)
         publication = document.date or url_date(document.url)    # a news site's /2018/11/ address
         return extract(document.text(), self.languages[document.language], document.id, publication,
-                       document.title, document.publisher)
+                       document.title, document.publisher, document.url)
 
     def graph(self, document: Document, extraction: Extraction | None = None) -> Graph:
         """The document's catalog entry, facts and evidence as RDF."""

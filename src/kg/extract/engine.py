@@ -21,7 +21,7 @@ from ..facts import Evidence, Fact, PartialDate, Person
 from .dates import make_date, present_year, resolve_year, shift, weekday_on_or_before
 from .discourse import document_pair
 from .patterns import Patterns
-from . import people
+from . import origin, people
 from .frames import STATED, YearsBefore
 from .reader import read_sentence
 from .scene import Scene, dateline, retold
@@ -190,15 +190,16 @@ class Context:
 
 
 def extract(text: str, language, document: str, publication: PartialDate | None = None,
-            title: str = "", publisher: str = "") -> Extraction:
+            title: str = "", publisher: str = "", url: str = "") -> Extraction:
     """Extract the facts stated in ``text`` (a document in ``language``, titled ``title``, from
-    ``publisher``: a ministry's or an embassy's own text names its officials without their state)."""
+    ``publisher`` at ``url``: where it comes from tells whose officials it names without their
+    state, kg.extract.origin)."""
     patterns = Patterns(language)
     matchable = ascii_digits(text)
     context = Context(_stated_years(matchable, patterns, publication), publication, language.kind_words)
     date_regex = re.compile(patterns.regex("Date"))
     pair = _pair(language, matchable, title)
-    home = people.publisher_home(publisher, language.lexicon, pair) or (language.frames.home if language.frames else None)
+    home = origin.home(pair, publisher, url, language.lexicon, language.frames.home if language.frames else None)
     explanations = []
     scene, last_end = Scene(publication, dateline(matchable, language.gazetteer)), 0
     for sentence in sentences(matchable, language.sentence_boundary, language.abbreviations):

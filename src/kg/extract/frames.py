@@ -18,6 +18,8 @@ types, in the trigger's scope (from the previous trigger to the next one). The c
 ``{pronoun: {words: [he], verbs: [was]}}`` a pronoun and a verb before the trigger ("He was President"): the last person named
 ``{apposed: [the, '']}`` a name of two words or more, a comma, these words and the trigger ("Joko Widodo, the President of")
 ``{joined: [and]}``     the state of the holder named just before, joined by these words ("President X and Trade Minister Y")
+``{shared: [and]}``     of two titles joined by these words before one name, the name after the second (for the
+                        first) or the state before the first (for the second): "Deputy PM and Foreign Minister X"
 ``{possessive: [its]}`` the state named before in the clause, when one of these words stands just before the trigger
 ``{visiting: {words: [visit], to: [to]}}`` the state of the pair the holder named after the trigger does not visit
 ``{delegation: [delegation]}`` the state of a delegation named before in the clause ("Delegasi Indonesia … yaitu X")
@@ -99,7 +101,7 @@ ROLE_TYPES = {"State", "Demonym", "City", "Organization", "Office", "Date", "Nam
 ROLE_KEYS = {"types", "cues", "many", "optional", "exactly", "when"}
 FRAME_KEYS = {"id", "fact", "triggers", "trigger_mention", "requires", "excludes", "unless", "scope", "needs",
               "not_with", "set", "roles", "examples", "note", "areas", "when_planned", "not_after", "excludes_until",
-              "named", "unless_undone", "pair_only"}
+              "named", "unless_undone", "pair_only", "object"}
 TOKEN = re.compile(rf"{WORD}+")
 ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:(?:the|el|la|los|las|new|nueva|nuevo|নতুন|নবনিযুক্ত|নবনির্বাচিত)\s+)?",
                           re.IGNORECASE)
@@ -143,6 +145,7 @@ class Frame:
     not_after: frozenset = frozenset()   # no fact from a trigger one of these words comes just before ("former")
     named: bool = False               # the trigger must be a word of a name that names a state (named_span)
     pair_only: bool = False           # the fact's states must be of the document's pair (no third state's figure)
+    object: dict = field(default_factory=dict)   # {types: [...], past: [...]}: what must follow the trigger (``has_object``)
 
 
 @dataclass
@@ -162,12 +165,14 @@ class Frames:
     sidelines: list[str] = field(default_factory=list)   # "on the sidelines of": the meeting after it is a forum's
     leaders: list[str] = field(default_factory=list)     # "leader", "pemimpin": next to a state, an envoy's title
     officials: list[str] = field(default_factory=list)   # "both ministers", "ambos cancilleres": holders of offices
+    pronouns: list[str] = field(default_factory=list)    # "he", "beliau", "তিনি": an official named before (kg.extract.scene)
     portfolio: object = None          # kg.extract.titles.Portfolio: the words of an office's portfolio
     honorifics: list[str] = field(default_factory=list)   # words before a name, not of it ("Dr.", "H.E.")
     name: str | None = None           # a person's name, as a regex (else the rules' ``name``)
     state_words: list[str] = field(default_factory=list)   # words of official names before a state's ("Republik")
     home: str | None = None           # the state whose officials the press names without it (kg.extract.people)
     companies: object = None          # kg.extract.companies.Companies: the words company names are found by
+    undated_events: bool = False     # an undated text's event that nothing dates is kept, undated (kg.extract.reader)
 
     @functools.cached_property
     def openers(self) -> dict[str, list[Frame]]:
@@ -213,7 +218,7 @@ def _stemmer(name: str | None):
 SETTINGS = "language.yaml"
 SETTING_KEYS = {"language", "stemmer", "match", "clause_breaks", "both", "oblique", "planned", "since", "refers_back",
                 "joiners", "plan_after", "sidelines", "portfolio", "honorifics", "name", "state_words", "leaders",
-                "home", "companies", "officials"}
+                "home", "companies", "officials", "undated_events", "pronouns"}
 
 
 def load_frames(folder: Path) -> Frames | None:
@@ -250,6 +255,8 @@ def load_frames(folder: Path) -> Frames | None:
     result.state_words = settings.get("state_words") or []
     result.leaders = settings.get("leaders") or []
     result.officials = settings.get("officials") or []
+    result.undated_events = bool(settings.get("undated_events"))
+    result.pronouns = settings.get("pronouns") or []
     if settings.get("home") is not None:
         if not re.fullmatch(r"[A-Z]{2}", str(settings["home"])):
             raise RuleError(f"{settings_path}: 'home' is a state's ISO 3166 code (ID), not {settings['home']!r}")
@@ -364,7 +371,41 @@ def _frame(item, where: str, frames: Frames, line: int) -> Frame:
                  clause_scope=item.get("scope") == "clause", areas=areas,
                  when_planned=dict(item.get("when_planned") or {}),
                  not_after=frozenset(fold(w) for w in item.get("not_after") or []), named=bool(item.get("named")),
-                 pair_only=bool(item.get("pair_only")))
+                 pair_only=bool(item.get("pair_only")), object=_object(item.get("object"), where, name))
+
+
+def _object(spec, where: str, name: str) -> dict:
+    """A frame's ``object``: ``{types: [Office, Demonym, Name], past: [the, his]}`` (checked at load)."""
+    if not spec:
+        return {}
+    if not isinstance(spec, dict) or set(spec) - {"types", "past"} or not spec.get("types"):
+        raise RuleError(f"{where}: frame {name}: 'object' is {{types: [...], past: [...]}}")
+    bad = set(spec["types"]) - ROLE_TYPES
+    if bad:
+        raise RuleError(f"{where}: frame {name}: object: unknown type(s) {', '.join(sorted(bad))}")
+    return {"types": list(spec["types"]), "past": [fold(w) for w in spec.get("past") or []]}
+
+
+def has_object(spec: dict, text: str, end: int, mentions: list[Mention], name_regex) -> bool:
+    """Whether a mention of one of ``spec``'s types (or, with ``Name``, a person's name that is no
+    other mention) starts right after ``end``, past the words ``past`` ("received the visiting
+    Prime Minister", "hosted President X", "called on Foreign Minister Y"; not "received a
+    letter", "received Kenya's support").
+
+    >>> from kg.extract.gazetteer import Mention
+    >>> office = Mention(13, 21, "Minister", "Office", "office/minister", {"Office": "office/minister"})
+    >>> has_object({"types": ["Office"], "past": ["the"]}, "received the Minister", 8, [office], None)
+    True
+    >>> has_object({"types": ["Office"], "past": ["the"]}, "received a letter", 8, [], None)
+    False
+    """
+    past = "|".join(re.escape(w) for w in spec["past"])
+    gap = re.match(rf"\s+(?:(?:{past})\s+)*" if past else r"\s+", fold(text[end:end + 200]))
+    start = end + (gap.end() if gap else 0)
+    at = [m for m in mentions if m.start == start]
+    if at:
+        return any(set(spec["types"]) & set(m.entities) for m in at)
+    return "Name" in spec["types"] and name_regex is not None and bool(name_regex.match(text, start))
 
 
 #: Words a name goes on through ("Treaty of Amity", "Agreement Between the Republic of …",
@@ -619,13 +660,16 @@ NEAR_WORDS = re.compile(rf"(?:{WORD}+\W+){{0,3}}$")
 
 def _said_near(words, clause: str, trigger: Trigger, item) -> bool:
     """Whether one of a role's ``when`` words stands between the trigger and the mention, or
-    within three words of the trigger: "opened its embassy … in 2002", "the embassy … was
-    opened on …", not "relations were established in 1953, and X has an embassy"."""
+    within three words of the trigger, or of a mention at most three words before it with no
+    comma between: "opened its embassy … in 2002", "the embassy … was opened on …", "inauguró
+    este viernes la embajada", not "relations were established in 1953, and X has an embassy"."""
     if not isinstance(item, Mention) and item != STATED:
         return True
     low, high = (trigger.start, trigger.end) if item == STATED else (min(trigger.start, item.start),
                                                                     max(trigger.end, item.end))
-    before = NEAR_WORDS.search(clause[:trigger.start])
+    gap = clause[item.end:trigger.start] if item != STATED and item.end <= trigger.start else None
+    before = NEAR_WORDS.search(clause[:item.start if gap is not None and "," not in gap and len(gap.split()) <= 3
+                                      else trigger.start])
     after = re.match(rf"(?:\W+{WORD}+){{0,3}}", clause[trigger.end:])
     return any(words.search(fold(part)) for part in (clause[low:high], before.group() if before else "",
                                                     after.group() if after else ""))
@@ -739,8 +783,8 @@ def _next(r: Reading, types) -> list:
     """The mention (or name) just after the trigger; ``{next: [Demonym]}``: only one of these types
     ("el presidente peruano X", not "el presidente Mauricio Macri", where Mauricio is a state's name)."""
     start = _after_filled(r.trigger, r.filled, r.clause)
-    if "Name" in r.role.types:
-        return _name_at(r.clause, start, r.mentions, r.name_regex)
+    if "Name" in r.role.types:      # a title with a case ending is no name's lead: "প্রধানমন্ত্রীকে অভ্যর্থনা জানান"
+        return [] if r.trigger.mention and r.trigger.mention.ending else _name_at(r.clause, start, r.mentions, r.name_regex)
     return [m for m in r.typed if m.start >= start and not r.clause[start:m.start].strip(" ,\n")
             and (not types or set(types) & set(m.entities))][:1]
 
@@ -953,6 +997,30 @@ def _joined(r: Reading, words) -> list:
     if not (own or after) or not name or name.end() != previous.end + link.start():
         return []
     return (own or after)[:1]
+
+
+def _shared(r: Reading, words) -> list:
+    """Two titles joined by one of the words before one name are one person's: for the first
+    title, the name after the second ("উপপ্রধানমন্ত্রী ও পররাষ্ট্রমন্ত্রী ইসহাক দার"); for the
+    second, the state just before the first ("পাকিস্তানের উপপ্রধানমন্ত্রী ও পররাষ্ট্রমন্ত্রী"); not two
+    leaders ("রাষ্ট্রপতি ও প্রধানমন্ত্রী": two people) nor two holders of one office."""
+    joiners = "|".join(re.escape(w) for w in words)
+    offices = [m for m in r.mentions if "Office" in m.entities]
+    link = rf"\s*,?\s+(?:{joiners})\s+"
+    def one_person(first, second) -> bool:
+        titles = {str(m.iri).rsplit("/", 1)[-1] for m in (first, second)}
+        return (not first.ending and len(titles) == 2 and not titles <= LEADERS
+                and re.fullmatch(link, r.clause[first.end:second.start]) is not None)
+    if "Name" in r.role.types:
+        second = next((m for m in offices if m.start >= r.trigger.end), None)
+        if r.trigger.mention is None or second is None or not one_person(r.trigger.mention, second):
+            return []
+        return [] if second.ending else _name_at(r.clause, second.end, r.mentions, r.name_regex)
+    first = next((m for m in reversed(offices) if m.end <= r.trigger.start), None)
+    if first is None or r.trigger.mention is None or not one_person(first, r.trigger.mention):
+        return []
+    return [m for m in r.mentions if set(r.role.types) & set(m.entities) and m.end <= first.start
+            and ADJACENT_GAP.fullmatch(r.clause[m.end:first.start])][-1:]
 
 
 def _after_name(r: Reading, words) -> list:
@@ -1310,7 +1378,7 @@ CUES = {"trigger": _trigger, "both": _both, "pair": _pair, "before": _before, "a
         "state_of": _state_of, "nearest": _nearest, "after_alone": _after_alone, "nearest_alone": _nearest_alone,
         "dated": _dated, "subject": _subject, "after_whole": _after_whole, "suffix": _suffix,
         "other": _other, "list_after": _list_after, "list_before": _list_before, "apposed": _apposed,
-        "joined": _joined, "possessive": _possessive,
+        "joined": _joined, "possessive": _possessive, "shared": _shared,
         "visiting": _visiting, "accredited": _accredited, "delegation": _delegation, "invited": _invited, "dates": _dates, "followed_by": _followed_by, "before_not": _before_not,
         "unlike": _unlike, "listed": _listed_subject, "stated": _stated, "paren_year": _paren_year,
         "subject_after": _subject_after, "anniversary": _anniversary,
@@ -1324,12 +1392,13 @@ ROLE_CUES = {"other", "unlike", "state_of", "by_role", "earlier", "rest_of_pair"
 
 def _after_filled(trigger: Trigger, filled: dict, clause: str) -> int:
     """Where the words after a trigger start, past a role filled right after it ("President of
-    Peru", "Minister for Foreign Affairs of the Republic of Indonesia")."""
+    Peru", "Minister for Foreign Affairs of the Republic of Indonesia"; not past a short name:
+    "President Ruto of Kenya")."""
     end = trigger.end
     for mentions in filled.values():
         for mention in mentions:
             if isinstance(mention, Mention) and mention.start >= trigger.end and (
-                    mention.start - end < 6 or re.fullmatch(r"\s+(?:\w{1,4}\s+){1,2}", clause[end:mention.start])):
+                    mention.start - end < 6 or re.fullmatch(r"\s+(?:(?![A-ZÀ-ÖØ-Þ])\w{1,4}\s+){1,2}", clause[end:mention.start])):
                 end = max(end, mention.end)
     return end
 

@@ -76,7 +76,8 @@ def _name_key(name: str) -> str:
 @dataclass(frozen=True)
 class Mention:
     """A name found in a text: ``start``..``end`` (suffix included), its type and entity IRI;
-    ``entities`` holds every type the same words name."""
+    ``entities`` holds every type the same words name; ``ending`` is the case ending written
+    onto it ("প্রধানমন্ত্রীকে": "কে"), if any."""
 
     start: int
     end: int
@@ -84,6 +85,7 @@ class Mention:
     type: str
     iri: str
     entities: dict = field(default_factory=dict, compare=False, hash=False)
+    ending: str = field(default="", compare=False, hash=False)
 
 
 class Gazetteer:
@@ -127,17 +129,18 @@ class Gazetteer:
                 continue
             if not lower and text[start].islower():      # "lima tahun", "di kota": words, not the cities
                 continue
-            end = self._word_end(folded, end)
-            if end is None:
+            stop = self._word_end(folded, end)
+            if stop is None:
                 continue
-            candidates.append((start, -end, entities))
+            candidates.append((start, -stop, entities, stop - end))
         mentions, taken = [], -1
-        for start, negative_end, entities in sorted(candidates, key=lambda c: (c[0], c[1])):
+        for start, negative_end, entities, ending in sorted(candidates, key=lambda c: (c[0], c[1])):
             if start < taken:
                 continue
             end = -negative_end
             type_name = next(t for t in PRIORITY + tuple(entities) if t in entities)
-            mentions.append(Mention(start, end, text[start:end], type_name, entities[type_name], dict(entities)))
+            mentions.append(Mention(start, end, text[start:end], type_name, entities[type_name], dict(entities),
+                                    text[end - ending:end]))
             taken = end
         return mentions
 

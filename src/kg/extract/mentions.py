@@ -37,7 +37,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, city_states: dict[str, str], 
             entities["State_of"] = city_states[city]
         if "Demonym" in entities and "State" not in entities:
             entities["State"] = entities["Demonym"]
-        mentions.append(Mention(mention.start, mention.end, mention.text, mention.type, mention.iri, entities))
+        mentions.append(Mention(mention.start, mention.end, mention.text, mention.type, mention.iri, entities,
+                                mention.ending))
     for start, end, _ in amounts:       # "২১৩ মিলিয়ন মার্কিন ডলার", "1.5 billion U.S. dollars", "dólares
         # estadounidenses": the currency's adjective or state is the amount's
         mentions = [m for m in mentions if not (m.start < end and start < m.end)

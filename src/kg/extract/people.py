@@ -35,32 +35,6 @@ PRONOUN = "\u2063pronoun"
 ENVOYS = {"ambassador", "charge-d-affaires", "high-commissioner", "deputy-chief-of-mission", "consul", "consul-general"}
 
 
-#: Words of a publisher that is a government's own office (a ministry, an embassy, a presidency), in the
-#: four languages and English (catalogs often name the publisher in English).
-OFFICIAL = re.compile(r"(?i)\b(?:ministry|ministries|ministerio|ministère|secretar[ií]a|kementerian|kemlu|embassy|"
-                      r"embajada|kedutaan|kbri|konsulat|consulate|consulado|high commission|government|gobierno|"
-                      r"pemerintah|presidency|presidencia|canciller[ií]a|department of foreign affairs|state department)\b"
-                      r"|মন্ত্রণালয়|দূতাবাস|হাইকমিশন|সরকার")
-
-
-def publisher_home(publisher: str, lexicon, pair) -> str | None:
-    """The state of the document's pair whose government published it, the first state a
-    ministry's or an embassy's name gives: its press names its own officials without their state
-    ("Minister of Foreign Affairs Chung Eui-yong met with …" on the Korean ministry's site).
-
-    >>> class Lexicon:
-    ...     def find_all(self, kind, text): return [(0, 0, "state/kr")] if "Korea" in text else []
-    >>> publisher_home("Ministry of Foreign Affairs, Republic of Korea", Lexicon(), ("state/id", "state/kr"))
-    'state/kr'
-    >>> publisher_home("The Korea Herald", Lexicon(), ("state/id", "state/kr")) is None
-    True
-    """
-    if not publisher or not pair or not OFFICIAL.search(publisher):
-        return None
-    states = [iri for _, _, iri in sorted(lexicon.find_all("State", publisher))]
-    return states[0] if states and states[0] in pair else None
-
-
 def known(name: str, people: list[Person], state: str | None = None) -> Person | None:
     """The person met last whose full name holds every word of ``name``, or whose initials
     ``name`` is ("SBY", "AMLO"), of ``state`` when given.
@@ -125,8 +99,9 @@ def complete(facts: list[Fact], people: list[Person], pair, home: str | None = N
     for fact in holdings:
         if "state" not in fact.fields and pair:
             fact.fields.update(_counterpart(fact, holdings, pair, people))
+    for fact in holdings:
         if "state" not in fact.fields and pair and home in pair and fact.fields["holder"].name != PRONOUN \
-                and fact.fields["office"].rsplit("/", 1)[-1] not in ENVOYS:
+                and fact.fields["office"].rsplit("/", 1)[-1] not in ENVOYS and not _rival(fact, holdings):
             fact.fields["state"] = home
     kept = []
     for fact in facts:
@@ -141,6 +116,20 @@ def complete(facts: list[Fact], people: list[Person], pair, home: str | None = N
             people.append(fact.fields["holder"])
         kept.append(fact)
     return kept
+
+
+def _rival(fact: Fact, holdings: list[Fact]) -> bool:
+    """Whether another holder of ``fact``'s office in the sentence has no state either: which of
+    them is the home state's the sentence does not tell ("the regards of President Lenin Moreno
+    to President Tran Dai Quang").
+
+    >>> one = Fact("OfficeHolding", {"holder": Person("Lenin Moreno"), "office": "office/president"}, [])
+    >>> other = Fact("OfficeHolding", {"holder": Person("Tran Dai Quang"), "office": "office/president"}, [])
+    >>> _rival(one, [one, other]), _rival(one, [one])
+    (True, False)
+    """
+    return any(f is not fact and "state" not in f.fields and f.fields["office"] == fact.fields["office"]
+               and not _same(f.fields["holder"].name, fact.fields["holder"].name) for f in holdings)
 
 
 def _narrows(office: str | None, earlier: str | None) -> bool:

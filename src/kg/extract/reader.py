@@ -25,7 +25,8 @@ import re
 
 from ..factkinds import KINDS, accepts
 from ..facts import Fact, PartialDate, Person
-from .frames import STATED, _has_phrase, _phrase_at, areas, fill, multilateral, named_span, tokens, triggers, value
+from .frames import (STATED, _has_phrase, _phrase_at, areas, fill, has_object, multilateral, named_span, tokens, triggers,
+                     value)
 from .companies import find_companies
 from .gazetteer import fold
 from .mentions import find_mentions, long_forms
@@ -93,9 +94,14 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
             if frame.needs and not any(set(frame.needs) & set(m.entities) for m in inside) and not (
                     "Office" in frame.needs and (leaders and leaders.search(clause.text)       # "both leaders met"
                                                  or _state_leader(frames, text, inside)        # "the Russian leader"
-                                                 or scene is not None and scene.holder_named(clause.text))):
+                                                 or scene is not None and (scene.holder_named(clause.text)
+                                                                           or scene.pronoun(clause.text, frames.pronouns)))):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
                              f"no {' or '.join(frame.needs)} in the clause")
+                continue
+            if frame.object and not has_object(frame.object, text, trigger.end, inside, language.name_regex):
+                notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
+                             f"no {' or '.join(frame.object['types'])} right after it")
                 continue
             if frame.fact == "Event" and _on_sidelines(frames, text[clause.start:trigger.start]):
                 notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): "
@@ -137,6 +143,9 @@ def read_sentence(text: str, language, dates, pair, evidence, scene=None, amount
                     and scene.reported_from(value(filled["date"][0]) if filled.get("date") else None)
                 if here:        # "La Habana, 16 mar (RHC) – … llegó el miércoles": where it is reported from
                     filled["place"] = [here]
+                elif not missing and "place" not in filled and any(r.name == "place" for r in frame.roles) and (
+                        stay := scene.staying(value(filled["date"][0]) if filled.get("date") else None, planned)):
+                    filled["place"] = [stay]     # a day of the trip told before, in its city
             roles = ", ".join(f"{name}={'/'.join(_show(i) for i in items)}" for name, items in filled.items())
             notes.append(f"  trigger '{text[trigger.start:trigger.end]}' ({frame.id}): {roles or 'no roles'}"
                          + (f"; missing {', '.join(missing)}" if missing else ""))
@@ -323,8 +332,9 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     """An event without a date in its clause takes the scene's date and, without a city of its
     own, its place (kg.extract.scene), else (not a ``planned`` one) the document's publication
     date; not one that speaks of an event told before ("this visit", "kunjungan itu"). A
-    planned event nothing dates, of a kind no plan told before, has no date ("will visit Nairobi").
-    The roles still missing."""
+    planned event nothing dates, of a kind no plan told before, has no date ("will visit Nairobi"),
+    and so has, where the language's ``undated_events`` is true, an event held that an undated
+    document tells first and nothing dates. The roles still missing."""
     back = _refers_back(trigger, frames, text)
     dated = filled.get("date", [])
     if back and dated and (getattr(dated[0], "end", trigger.end) <= trigger.start or re.match(
@@ -341,9 +351,12 @@ def _inherit(trigger, filled: dict, missing: list[str], scene, frames, text: str
     if date is None:        # a news report's event: by the day it was published; not a planned one
         kind = trigger.frame.constants.get("kind", "event")
         date = None if planned else scene.published(kind)
-        if date is None:    # a plan nothing dates, first told here: no date
-            return [name for name in missing if name != "date"] if planned and (kind, "planned") not in scene.told \
-                else missing
+        if date is None:    # a plan nothing dates, first told here: no date; so is, in a language whose
+            # ``undated_events`` says so, an event held that an undated text (an encyclopedia's or a
+            # ministry's page) tells first and dates nowhere
+            first = (kind, "planned" if planned else None) not in scene.told
+            return [name for name in missing if name != "date"] if first and (
+                planned or frames.undated_events and scene.publication is None) else missing
     filled["date"] = [date]
     if place and "place" not in filled and any(r.name == "place" for r in trigger.frame.roles):
         filled["place"] = [place]

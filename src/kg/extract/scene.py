@@ -50,6 +50,7 @@ class Scene:
         self.status = None           # that event's status: None (held) or "planned"
         self.at: tuple[int, int] | None = None     # (sentence, paragraph) of that event
         self.told: set[tuple] = set()  # the kinds and statuses of the events the document told so far
+        self.stay: tuple | None = None  # (date, city, status) of the last event dated and placed by its own clause
         self.people: list = []         # the people named so far (kg.extract.people), set by the engine
 
     def begin(self, gap: str) -> None:
@@ -69,6 +70,8 @@ class Scene:
                 self.date, self.kind, self.status = date, fields.get("kind", "event"), fields.get("status")
                 self.place = place if isinstance(place, str) and "/city/" in place else None
                 self.at = (self.sentence, self.paragraph)
+                if self.place is not None:
+                    self.stay = (date, self.place, self.status)
 
     def recall(self, planned: bool = False) -> tuple[PartialDate | None, str | None]:
         """The scene's date (with a note) and place, when it was set in the sentence before or
@@ -105,6 +108,29 @@ class Scene:
             return None
         return self.dateline
 
+    def staying(self, date, planned: bool = False) -> str | None:
+        """The city of the last event the document dated and placed, for an event dated by its own
+        clause on that day or in the six days after, of the same status (held, or ``planned``),
+        that names no place: the days of one trip ("arrived in Dhaka on 8 February … On 9
+        February he held talks with …").
+
+        >>> scene = Scene()
+        >>> scene.begin("")
+        >>> scene.record([{"kind": "visit", "date": PartialDate(2021, 2, 8), "place": "kgr/city/dhaka"}])
+        >>> scene.staying(PartialDate(2021, 2, 9)), scene.staying(PartialDate(2021, 3, 9)), scene.staying(PartialDate(2021, 2, 9), True)
+        ('kgr/city/dhaka', None, None)
+        """
+        if self.stay is None or not isinstance(date, PartialDate) or date.day is None \
+                or (date.note or "").startswith("not stated with"):
+            return None
+        since, city, status = self.stay
+        if since.day is None or (status == "planned") != planned:
+            return None
+        import datetime as dt
+
+        days = (dt.date(date.year, date.month, date.day) - dt.date(since.year, since.month, since.day)).days
+        return city if 0 <= days <= 6 else None
+
     def holder_named(self, text: str) -> bool:
         """Whether ``text`` names, by a word of their name, a person named before with an office
         ("Putin tiba di Pyongyang" after "Presiden Rusia Vladimir Putin"): an envoy's event.
@@ -127,6 +153,24 @@ class Scene:
         return bool(words) and any(
             token in words or not token.isascii() and any(token.startswith(w) and len(token) - len(w) <= 3 for w in words)
             for token in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
+
+    def pronoun(self, text: str, pronouns) -> bool:
+        """Whether ``text`` has one of the language's personal ``pronouns`` ("he", "beliau",
+        "তিনি") as a word, after a person named with an office: that official ("Dia akan
+        mengadakan pertemuan dengan Alberto Fernández" after "Presiden Brasil Lula da Silva").
+
+        >>> from kg.facts import Person
+        >>> scene = Scene()
+        >>> scene.pronoun("He met the minister.", ["he"])
+        False
+        >>> scene.people = [Person("Lula da Silva", "office/president", "state/br")]
+        >>> scene.pronoun("He met the minister.", ["he"]), scene.pronoun("The heads met.", ["he"])
+        (True, False)
+        """
+        if not pronouns or not any(person.office for person in self.people):
+            return False
+        words = {w.casefold() for w in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text)}
+        return any(p.casefold() in words for p in pronouns)
 
     def _recent(self) -> bool:
         return self.at is not None and (self.at[0] == self.sentence - 1 or self.at[1] == self.paragraph) \

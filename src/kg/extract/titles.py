@@ -96,7 +96,8 @@ def stretch(text: str, mentions: list[Mention], portfolio: Portfolio | None) -> 
             short = ABBREVIATION.match(text, end)      # "(Wamenko Kumham Imipas)", "(Menlu)"
             end = short.end() if short else end
             if (start, end) != (mention.start, mention.end):
-                mention = Mention(start, end, text[start:end], mention.type, mention.iri, mention.entities)
+                mention = Mention(start, end, text[start:end], mention.type, mention.iri, mention.entities,
+                                  mention.ending if end == mention.end else "")
             if _addressed(text, mention, result):      # read as a name's lead (kg.extract.frames)
                 mention = Mention(mention.start, mention.end, mention.text, "Address", mention.iri,
                                   {"Address": mention.iri})

@@ -4,6 +4,8 @@
   "Organisasi Kerja Sama Islam" is also "Organisasi Kerjasama Islam".
 - Bengali writes a word-final long ী also as short ি ("দিল্লী", "দিল্লি"; the spelling reform
   prefers ি in loanwords), and a name of two words also as one ("নয়া দিল্লী", "নয়াদিল্লি").
+- English often drops the accents of foreign names ("Brasilia", "Yaounde", "Cote d'Ivoire",
+  "Turkiye"), and writes a curly apostrophe straight ("Nuku'alofa", "Xi'an").
 
 >>> spelling_variants("Organisasi Kerja Sama Islam", "id")
 ['Organisasi Kerja Sama Islam', 'Organisasi Kerjasama Islam']
@@ -11,10 +13,13 @@
 ['নয়া দিল্লী', 'নয়া দিল্লি', 'নয়াদিল্লী', 'নয়াদিল্লি']
 >>> spelling_variants("Lima", "es")
 ['Lima']
+>>> spelling_variants("Yaoundé", "en")
+['Yaoundé', 'Yaounde']
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LONG_I, SHORT_I = "\u09c0", "\u09bf"
 KERJA_SAMA = re.compile(r"\b([Kk])erja [Ss]ama\b")
@@ -30,4 +35,9 @@ def spelling_variants(name: str, language: str) -> list[str]:
         forms.append(short)
         if name.count(" ") == 1:
             forms += [form.replace(" ", "") for form in forms]
+    elif language == "en":
+        plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        plain = unicodedata.normalize("NFC", plain.replace("’", "'").replace("‘", "'"))
+        if plain.isascii():      # a name in another script keeps its letters
+            forms.append(plain)
     return list(dict.fromkeys(forms))
