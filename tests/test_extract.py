@@ -112,10 +112,6 @@ MADE_UP = [
      "es.mission.embassy", {"kind": "embassy", "sending": STATE + "id", "city": CITY + "lima", "host": STATE + "pe"}),
     ("es", "Perú tiene un consulado general en Surabaya, Indonesia.",
      "es.mission.consulate", {"kind": "consulate", "sending": STATE + "pe", "host": STATE + "id", "city": CITY + "surabaya"}),
-    ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",
-     "es.mission.pair-first", {"kind": "embassy", "sending": STATE + "cl", "receiving": STATE + "id", "host": STATE + "id", "city": CITY + "jakarta"}),
-    ("es", "Chile tiene una embajada en Yakarta e Indonesia tiene una embajada en Santiago de Chile.",
-     "es.mission.pair-second", {"kind": "embassy", "sending": STATE + "id", "receiving": STATE + "cl", "host": STATE + "cl", "city": CITY + "santiago"}),
     ("es", "Perú ingresó a la OMC en 1995.",
      "es.membership", {"member": STATE + "pe", "organization": ORGANIZATION + "wto"}),
     ("es", "Perú es miembro del Foro de Pequeños Estados.",      # an organization the reference data does not know

@@ -118,11 +118,17 @@ def _addressed(text: str, mention: Mention, before: list[Mention]) -> bool:
     if not titles:
         return False
     title = titles[-1]
-    states = [m for m in before if m.start >= title.end and "State" in m.entities]
-    gap = text[title.end:states[0].start].split() if states else None
-    if gap is None or len(gap) > 2 or not all(word.islower() for word in gap):
-        return False     # a name between ("President X met Peruvian President Y"): a title of its own
-    return re.fullmatch(r"\s+", text[states[-1].end:mention.start]) is not None
+    states = [m for m in before if m.start >= title.end and m.end <= mention.start and "State" in m.entities]
+    if not states:
+        return False
+    rest = text[title.end:mention.start]
+    for state in reversed(states):      # the words between, the states left out
+        rest = rest[:state.start - title.end] + " " + rest[state.end - title.end:]
+    gap = rest.split()
+    # a name between ("President X met Peruvian President Y", "Minister of Australia X met
+    # Chinese Vice Premier Y"): a title of its own
+    return len(gap) <= 2 and all(word.islower() for word in gap) and re.fullmatch(
+        r"\s+", text[states[-1].end:mention.start]) is not None
 
 
 def _free(start: int, end: int, others) -> bool:
