@@ -20,7 +20,7 @@ from kg.build import Extractor
 CASES = Path(__file__).parent / "cases"
 FIRST_DEV = 10            # the documents read while the first rules were written: all dev
 TOLERANCE = 0.02          # how far test precision or recall may fall below the baseline
-DEV_PRECISION, DEV_RECALL = 0.92, 0.74   # what holds on dev (README, Extraction quality), set at the final merge of each round
+DEV_PRECISION, DEV_RECALL = 0.94, 0.81   # what holds on dev (README, Extraction quality), set at the final merge of each round
 STATE_FIELDS = ("states", "state", "sending", "receiving", "parties", "exporter", "importer", "market",
                 "participants")
 
