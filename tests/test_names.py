@@ -120,3 +120,20 @@ def test_a_common_word_of_the_language_is_no_city(languages):
 ])
 def test_names_of_states_cldr_does_not_give(languages, lang, text, word, code):
     assert (word, "State", STATE + code) in found(languages, lang, text)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Latin American and Caribbean states met in Santiago."),
+    ("en", "A South American trade bloc."),
+    ("id", "Negara-negara Amerika Latin bertemu di Santiago."),
+    ("es", "Los países de América Latina se reunieron."),
+    ("bn", "লাতিন আমেরিকা ও ক্যারিবীয় দেশগুলো।"),
+])
+def test_a_region_s_name_is_no_mention_of_the_state_inside_it(languages, lang, text):
+    assert [m.text for m in languages[lang].gazetteer.find(text) if m.type in ("State", "Demonym")
+            and m.entities.get("State", m.iri) == STATE + "us"] == []
+    assert any(m.type == "Region" for m in languages[lang].gazetteer.find(text))
+
+
+def test_american_is_the_united_states_demonym(languages):
+    assert ("American", "Demonym", STATE + "us") in found(languages, "en", "The American ambassador arrived.")

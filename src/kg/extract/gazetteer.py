@@ -32,7 +32,9 @@ WORD_CHAR = re.compile(WORD)
 ACRONYM = re.compile(r"[A-Z0-9\-&.]{2,7}")
 #: When one span names entities of several types, the first type here is the mention's type.
 PRIORITY = ("State", "Demonym", "Organization", "City", "Office", "Agency", "Venue", "Company", "Award",
-            "Area", "Product")
+            "Area", "Product", "Region")
+#: The entity of every ``Region`` mention: a region's name only keeps a state's inside it from matching.
+REGION = "region"
 
 
 #: Types whose names a text may write in lower case (Spanish "peruano", "cooperación técnica",
@@ -156,6 +158,19 @@ class Gazetteer:
                     if stop is not None:
                         return stop
         return None
+
+
+def read_regions(path: Path, language: str) -> list[tuple[str, str, str]]:
+    """``(name, "Region", REGION)`` rows of ``regions.tsv`` for ``language``: names of world
+    regions, which hold a state's name ("Latin American", "Amerika Latin") and are no mention of it.
+
+    >>> from kg import paths
+    >>> read_regions(paths.REFERENCE_DIR / "regions.tsv", "id")[0]
+    ('Amerika Latin', 'Region', 'region')
+    """
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [(row["form"], "Region", REGION) for row in csv.DictReader(lines, delimiter="\t")
+            if row["language"] == language]
 
 
 def read_demonyms(path: Path, language: str) -> list[tuple[str, str, str]]:

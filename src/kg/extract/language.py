@@ -143,7 +143,7 @@ def _general_layer(language: Language, graph) -> None:
     from .demonyms import cldr_demonyms
     from . import frames
     from .frames import load_frames
-    from .gazetteer import ACRONYM, Gazetteer, read_demonyms
+    from .gazetteer import ACRONYM, Gazetteer, read_demonyms, read_regions
     from .statenames import other_state_names
     from .inflect import area_forms, number_forms
     from .variants import spelling_variants
@@ -164,6 +164,7 @@ def _general_layer(language: Language, graph) -> None:
               for form, type_name, iso in read_demonyms(paths.REFERENCE_DIR / table, language.code)]
     names += [(form, "Demonym", str(mint("state", iso))) for form, iso in cldr_demonyms(language.code)]
     names += [(name, "State", str(mint("state", iso))) for name, iso in other_state_names(language.code)]
+    names += read_regions(paths.REFERENCE_DIR / "regions.tsv", language.code)
     names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Product"
               for form in number_forms(name, language.code)]      # "grape" is the product "grapes"
     names += [(form, type_name, iri) for name, type_name, iri in list(names) if type_name == "Area"
