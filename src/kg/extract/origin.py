@@ -49,6 +49,7 @@ SECOND_LEVEL = {"ac", "co", "com", "edu", "go", "gob", "gov", "gouv", "mil", "ne
 #: Country codes of domains that differ from the state's ISO 3166 code.
 DOMAIN_CODES = {"uk": "gb"}
 
+
 def home(pair, publisher: str = "", url: str = "", lexicon=None, fallback: str | None = None) -> str | None:
     """The state of ``pair`` whose officials the document names bare, or None (see the module);
     ``fallback`` is the language's home."""

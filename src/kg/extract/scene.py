@@ -29,9 +29,13 @@ True
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..facts import PartialDate
+
+#: A word of a sentence: what stands between spaces and punctuation (Latin or Bengali).
+WORDS = re.compile(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+")
 
 PUBLISHED = "not stated with the event; the document's publication date"
 
@@ -127,9 +131,7 @@ class Scene:
         since, city, status = self.stay
         if since.day is None or (status == "planned") != planned:
             return None
-        import datetime as dt
-
-        days = (dt.date(date.year, date.month, date.day) - dt.date(since.year, since.month, since.day)).days
+        days = (datetime.date(date.year, date.month, date.day) - datetime.date(since.year, since.month, since.day)).days
         return city if 0 <= days <= 6 else None
 
     def holder_named(self, text: str) -> bool:
@@ -153,7 +155,7 @@ class Scene:
                  if len(w) >= 3 and w[0].isalpha() and not w.endswith(".")}
         return bool(words) and any(
             token in words or not token.isascii() and any(token.startswith(w) and len(token) - len(w) <= 3 for w in words)
-            for token in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
+            for token in WORDS.findall(text))
 
     def missions(self, missions: list[dict]) -> None:
         """The fields of the missions the sentence stated: the last one's sending state, for a
@@ -183,7 +185,7 @@ class Scene:
         >>> scene.sender("Luego se abrió una embajada en Santiago.", {"state/cl"})
         'state/th'
         """
-        tokens = set(re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text))
+        tokens = set(WORDS.findall(text))
         states = {person.state for person in self.people if person.state and any(
             len(w) >= 3 and w[0].isalpha() and w in tokens for w in person.name.split())}
         if not states and self.sent is not None and self.sent[1] == self.sentence - 1 and named <= hosts:
@@ -205,7 +207,7 @@ class Scene:
         """
         if not pronouns or not any(person.office for person in self.people):
             return False
-        words = {w.casefold() for w in re.findall(r"[^\s,.;:!?()\[\]\"'“”‘’«»।]+", text)}
+        words = {w.casefold() for w in WORDS.findall(text)}
         return any(p.casefold() in words for p in pronouns)
 
     def _recent(self) -> bool:
@@ -288,12 +290,10 @@ def retold(facts: list) -> list:
 
 def _near(date: PartialDate, published: PartialDate) -> bool:
     """Whether ``date`` is within a month of the publication date (at its own precision)."""
-    import datetime as dt
-
     if date.day is None:
         return (date.year, date.month) == (published.year, published.month) if date.month else False
-    return abs((dt.date(date.year, date.month, date.day)
-                - dt.date(published.year, published.month, published.day)).days) <= 31
+    return abs((datetime.date(date.year, date.month, date.day)
+                - datetime.date(published.year, published.month, published.day)).days) <= 31
 
 
 def _published(fact) -> bool:
