@@ -26,8 +26,9 @@ False
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from .variants import unaccented
 
 #: Spanish adjectives ending in these are one form for both genders ("vietnamita", "belga").
 INVARIABLE = ("ita", "ota", "ata", "ista", "ga")
@@ -83,7 +84,7 @@ def bengali_forms(form: str) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    return unaccented(text.casefold())
 
 
 def _adjective(language: str, name: str, state: str) -> str | None:

@@ -36,8 +36,17 @@ def spelling_variants(name: str, language: str) -> list[str]:
         if name.count(" ") == 1:
             forms += [form.replace(" ", "") for form in forms]
     elif language == "en":
-        plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-        plain = unicodedata.normalize("NFC", plain.replace("’", "'").replace("‘", "'"))
+        plain = unaccented(name).replace("’", "'").replace("‘", "'")
         if plain.isascii():      # a name in another script keeps its letters
             forms.append(plain)
     return list(dict.fromkeys(forms))
+
+
+def unaccented(text: str) -> str:
+    """``text`` without its combining marks, in NFC.
+
+    >>> unaccented("Côte d’Ivoire, Türkiye")
+    'Cote d’Ivoire, Turkiye'
+    """
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
+                                                if not unicodedata.combining(c)))
